@@ -1,0 +1,103 @@
+/**
+ * npm run bench: generated task and KPI tables of 1k, 10k and 100k rows through the core (checkWorkbook), as a
+ * host would hand them over. Prints rows per second (best of several runs, after a warm-up) and peak memory.
+ */
+import { checkWorkbook, type CellValue, type SheetGrid } from '../../shared/src/index';
+
+const DEADLINES = [
+  'Tháng 02 năm 2025',
+  'Quý III',
+  'Thường xuyên',
+  'Theo yêu cầu của Sở Nội vụ',
+  'Ban hành kế hoạch: Tháng 7;\nThực hiện: Cả năm',
+  '30/6/2025',
+  'Quý I, II, III và cả năm 2025',
+  'Định kỳ và thường xuyên',
+];
+const LEADS = ['Công chức VP-TK', 'Công chức TP-HT', 'Phòng Văn hoá – Xã hội', 'Trung tâm phục vụ hành chính công'];
+const PROGRESS = ['Đã hoàn thành', 'Đang thực hiện', '', 'Chưa thực hiện'];
+const AREAS = [
+  'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH',
+  'CẢI CÁCH THỂ CHẾ',
+  'CẢI CÁCH THỦ TỤC HÀNH CHÍNH',
+  'CẢI CÁCH TỔ CHỨC BỘ MÁY',
+  'CẢI CÁCH CHẾ ĐỘ CÔNG VỤ',
+  'CẢI CÁCH TÀI CHÍNH CÔNG',
+  'XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ',
+];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
+const TARGETS = ['Tối thiểu 80%', 'Trên 90%', '100%', 'tối đa 15 phút/01 lượt giao dịch', 'đạt từ 60% trở lên'];
+
+function taskGrid(rows: number): SheetGrid {
+  const values: CellValue[][] = [
+    ['Phụ lục'],
+    ['DANH MỤC CÁC NHIỆM VỤ CCHC NĂM 2025'],
+    ['STT', 'Nhiệm vụ', 'Sản phẩm', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Tiến độ'],
+  ];
+  const perArea = Math.ceil(rows / AREAS.length);
+  let n = 0;
+  for (let a = 0; a < AREAS.length && n < rows; a++) {
+    values.push([ROMAN[a], AREAS[a]]);
+    for (let i = 0; i < perArea && n < rows; i++, n++) {
+      values.push([
+        n + 1,
+        `Triển khai nhiệm vụ cải cách hành chính số ${n + 1} trên địa bàn phường`,
+        'Kế hoạch của UBND phường',
+        LEADS[n % LEADS.length],
+        'Các cơ quan, đơn vị chuyên môn thuộc UBND phường',
+        DEADLINES[n % DEADLINES.length],
+        PROGRESS[n % PROGRESS.length],
+      ]);
+    }
+  }
+  return { name: 'Nhiệm vụ', values };
+}
+
+function kpiGrid(rows: number): SheetGrid {
+  const values: CellValue[][] = [
+    ['KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2025'],
+    ['STT', 'Chỉ tiêu', 'Chỉ tiêu phấn đấu năm 2025', 'Kết quả thực hiện', 'Ghi chú'],
+  ];
+  const formats: string[][] = [[], []];
+  const perArea = Math.ceil(rows / AREAS.length);
+  let n = 0;
+  for (let a = 0; a < AREAS.length && n < rows; a++) {
+    values.push([ROMAN[a], AREAS[a]]);
+    formats.push([]);
+    for (let i = 0; i < perArea && n < rows; i++, n++) {
+      const target = TARGETS[n % TARGETS.length];
+      const actual = target.includes('phút') ? 12 : (70 + (n % 31)) / 100;
+      values.push([i + 1, `Tỷ lệ hồ sơ thủ tục hành chính số ${n + 1} được giải quyết đúng hạn`, target, actual, '']);
+      formats.push(['General', 'General', 'General', target.includes('phút') ? 'General' : '0%', 'General']);
+    }
+  }
+  return { name: 'Chỉ tiêu', values, numberFormats: formats };
+}
+
+function measure(label: string, make: (n: number) => SheetGrid, rows: number): void {
+  const grid = make(rows);
+  const runs = rows >= 100_000 ? 5 : 10;
+  checkWorkbook([grid], { asOf: '2025-10-15' }); // warm-up: JIT and memo caches
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const report = checkWorkbook([grid], { asOf: '2025-10-15' });
+    const ms = performance.now() - t0;
+    best = Math.min(best, ms);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    if (report.sheets[0].tasks.length + report.sheets[0].kpis.length !== rows) throw new Error(`${label}: rows lost`);
+  }
+  const rate = Math.round(rows / (best / 1000));
+  console.log(
+    `${label.padEnd(6)} ${String(rows).padStart(7)} rows  ${best.toFixed(1).padStart(8)} ms  ` +
+      `${rate.toLocaleString('en-US').padStart(11)} rows/s  heap +${((peak - before) / 1048576).toFixed(1)} MiB`,
+  );
+}
+
+console.log(`node ${process.version}, best of several runs after a warm-up`);
+for (const n of [1_000, 10_000, 100_000]) measure('tasks', taskGrid, n);
+for (const n of [1_000, 10_000, 100_000]) measure('kpis', kpiGrid, n);
+console.log(`peak RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);

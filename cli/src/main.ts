@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  checkWorkbook,
+  highlightsFor,
+  parseCutoffOverrides,
+  parsePeriod,
+  type CheckOptions,
+  type Lang,
+  type Report,
+} from '../../shared/src/index';
+import { parseIsoDate } from '../../shared/src/deadlines/isoDate';
+import { renderText } from './textReport';
+import { readWorkbook, WorkbookReadError } from './xlsx/readWorkbook';
+import { writeHighlightedCopy } from './xlsx/writeHighlights';
+import { runDemo } from './demo';
+
+/** Exit codes: 0 no error finding, 1 error findings, 2 the input (or the command line) cannot be used. */
+export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  today: () => string;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  today: () => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  },
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const lang: Lang = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'vi';
+  try {
+    switch (command) {
+      case 'validate':
+        return await validate(rest, io);
+      case 'demo':
+        return await runDemo(rest, io, validate);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(usage(lang));
+        return EXIT.ok;
+      default:
+        io.err(say(lang, `Lệnh không rõ: ${command}`, `Unknown command: ${command}`) + '\n' + usage(lang));
+        return EXIT.unusable;
+    }
+  } catch (e) {
+    // One clear line for the user, never a stack trace.
+    io.err(oneLine(e, lang) + '\n');
+    return EXIT.unusable;
+  }
+}
+
+class UsageError extends Error {}
+
+async function validate(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      year: { type: 'string' },
+      'as-of': { type: 'string' },
+      period: { type: 'string' },
+      cutoffs: { type: 'string' },
+      lang: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+  });
+  const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
+  const t = (vi: string, en: string) => say(lang, vi, en);
+  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en') {
+    throw new UsageError(t('--lang nhận vi hoặc en', '--lang takes vi or en'));
+  }
+  if (positionals.length === 0) throw new UsageError(t('Cần tên tệp .xlsx cần kiểm tra.', 'Name the .xlsx file to check.'));
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(t('--format nhận text hoặc json', '--format takes text or json'));
+  if (values.out !== undefined && positionals.length > 1) {
+    throw new UsageError(t('--out chỉ dùng với một tệp.', '--out works with one file only.'));
+  }
+
+  const options: CheckOptions = { lang, today: io.today() };
+  if (values.year !== undefined) {
+    const y = Number(values.year);
+    if (!Number.isInteger(y) || y < 1990 || y > 2200) throw new UsageError(t(`Năm không hợp lệ: ${values.year}`, `Invalid year: ${values.year}`));
+    options.year = y;
+  }
+  if (values['as-of'] !== undefined) {
+    const d = parseIsoDate(values['as-of']);
+    if (!d) throw new UsageError(t(`Ngày không hợp lệ: ${values['as-of']} (dùng YYYY-MM-DD hoặc dd/mm/yyyy)`, `Invalid date: ${values['as-of']} (use YYYY-MM-DD or dd/mm/yyyy)`));
+    options.asOf = d;
+  }
+  if (values.period !== undefined) {
+    const p = parsePeriod(values.period);
+    if (!p) throw new UsageError(t(`Kỳ báo cáo không hợp lệ: ${values.period} (q1, h1, q3, year)`, `Invalid period: ${values.period} (q1, h1, q3, year)`));
+    options.period = p;
+  }
+  if (values.cutoffs !== undefined) {
+    const c = parseCutoffOverrides(values.cutoffs);
+    if (!c) throw new UsageError(t('--cutoffs dạng q1=09/03,h1=09/06,q3=09/09,year=09/12', '--cutoffs looks like q1=09/03,h1=09/06,q3=09/09,year=09/12'));
+    options.cutoffs = c;
+  }
+  if (values.out !== undefined) {
+    const out = resolve(values.out);
+    if (out === resolve(positionals[0])) {
+      throw new UsageError(t('Không ghi đè tệp gốc: chọn tên khác cho --out.', 'The input is never overwritten: choose another --out name.'));
+    }
+    if (existsSync(out) && !values.force) {
+      throw new UsageError(t(`Tệp ${values.out} đã có; thêm --force để ghi đè.`, `${values.out} exists; add --force to overwrite it.`));
+    }
+  }
+
+  const reports: Report[] = [];
+  let code: number = EXIT.ok;
+  for (const file of positionals) {
+    let grids;
+    try {
+      grids = await readWorkbook(file);
+    } catch (e) {
+      io.err(`${basename(file)}: ${oneLine(e, lang)}\n`);
+      code = EXIT.unusable;
+      continue;
+    }
+    const report = checkWorkbook(grids, { ...options, file: basename(file) });
+    reports.push(report);
+    if (!report.valid && code === EXIT.ok) code = EXIT.findings;
+    if (format === 'text') io.out(renderText(report, lang) + (positionals.length > 1 ? '\n' : ''));
+    if (values.out !== undefined) {
+      await writeHighlightedCopy(file, values.out, highlightsFor(report));
+      if (format === 'text') io.out(t(`Bản đã đánh dấu: ${values.out}\n`, `Highlighted copy: ${values.out}\n`));
+    }
+  }
+  if (format === 'json') io.out(JSON.stringify(positionals.length === 1 ? (reports[0] ?? null) : reports, null, 2) + '\n');
+  return code;
+}
+
+function say(lang: Lang, vi: string, en: string): string {
+  return lang === 'vi' ? vi : en;
+}
+
+function oneLine(e: unknown, lang: Lang): string {
+  if (e instanceof UsageError || e instanceof WorkbookReadError) return e.message;
+  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return say(lang, `Không thực hiện được: ${detail}`, `Could not finish: ${detail}`);
+}
+
+export function usage(lang: Lang): string {
+  return lang === 'vi'
+    ? `Cách dùng:
+  cchc validate <tệp.xlsx> [tệp khác …] [--year Y] [--as-of YYYY-MM-DD] [--period q1|h1|q3|year]
+                [--cutoffs q1=dd/mm,…] [--lang vi|en] [--format text|json] [--out bản-đã-đánh-dấu.xlsx] [--force]
+  cchc demo     kiểm tra phụ lục mẫu kèm theo và ghi bản đã đánh dấu vào out/
+Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
+`
+    : `Usage:
+  cchc validate <file.xlsx> [more files …] [--year Y] [--as-of YYYY-MM-DD] [--period q1|h1|q3|year]
+                [--cutoffs q1=dd/mm,…] [--lang vi|en] [--format text|json] [--out checked.xlsx] [--force]
+  cchc demo     checks the bundled sample appendix and writes a highlighted copy to out/
+Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read.
+`;
+}

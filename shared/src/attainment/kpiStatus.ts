@@ -1,0 +1,56 @@
+import type { ActualReading } from '../targets/parseActual';
+import type { KpiStatus, Target } from '../report/schema';
+import { meetsTarget } from './meetsTarget';
+
+export interface KpiScore {
+  status: KpiStatus;
+  /** Values read from the result cell, in the target's unit. */
+  actuals: number[];
+  /** Why the result could not be compared, when it could not. */
+  problem: 'unparseable' | 'unit-mismatch' | 'count-mismatch' | null;
+  /** Percentages outside 0–100. */
+  outOfRange: number[];
+  /** Each target the result falls short of, with the value compared. */
+  missed: { target: Target; actual: number }[];
+}
+
+/**
+ * Scores one indicator. A blank result is "no-data", never 0. A cell with several targets needs one value per
+ * target, in order ("95%; 70%"): a single value cannot say which target it answers.
+ */
+export function scoreKpi(targets: Target[], reading: ActualReading | null): KpiScore {
+  const score: KpiScore = { status: 'no-data', actuals: [], problem: null, outOfRange: [], missed: [] };
+  if (reading?.kind === 'values') score.actuals = reading.values.map((v) => v.value);
+  if (targets.length === 0) {
+    score.status = 'unmeasurable';
+    return score;
+  }
+  if (reading === null || reading.kind === 'blank') return score;
+  if (reading.kind === 'invalid') {
+    score.status = 'unmeasurable';
+    score.problem = 'unparseable';
+    return score;
+  }
+  const values = reading.values;
+  if (values.length !== targets.length) {
+    score.status = 'unmeasurable';
+    score.problem = 'count-mismatch';
+    return score;
+  }
+  for (let i = 0; i < targets.length; i++) {
+    const unit = values[i].unit;
+    const expected = targets[i].unit;
+    if (unit !== null && unit !== expected && (unit === '%' || expected === '%')) {
+      score.status = 'unmeasurable';
+      score.problem = 'unit-mismatch';
+      return score;
+    }
+  }
+  for (let i = 0; i < targets.length; i++) {
+    const value = values[i].value;
+    if (targets[i].unit === '%' && (value < 0 || value > 100)) score.outOfRange.push(value);
+    if (!meetsTarget(targets[i], value)) score.missed.push({ target: targets[i], actual: value });
+  }
+  score.status = score.missed.length > 0 ? 'missed' : 'met';
+  return score;
+}

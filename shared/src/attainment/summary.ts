@@ -1,0 +1,43 @@
+import type { AreaRef } from '../rules/sheetContext';
+import type { AreaSummary, Kpi, KpiCounts, SheetReport, Task } from '../report/schema';
+
+export function emptyKpiCounts(): KpiCounts {
+  return { total: 0, met: 0, missed: 0, noData: 0, unmeasurable: 0 };
+}
+
+function countKpi(counts: KpiCounts, kpi: Kpi): void {
+  counts.total++;
+  if (kpi.status === 'met') counts.met++;
+  else if (kpi.status === 'missed') counts.missed++;
+  else if (kpi.status === 'no-data') counts.noData++;
+  else counts.unmeasurable++;
+}
+
+/** Per-area and overall counts. Every area row found is listed, in sheet order, even one with nothing under it. */
+export function summarise(areas: AreaRef[], tasks: Task[], kpis: Kpi[]): SheetReport['summary'] {
+  const byArea: AreaSummary[] = [];
+  const index = new Map<string, AreaSummary>();
+  for (const a of areas) {
+    if (index.has(a.area)) continue;
+    const entry: AreaSummary = { area: a.area, name: a.name, tasks: 0, done: 0, overdue: 0, kpis: emptyKpiCounts() };
+    index.set(a.area, entry);
+    byArea.push(entry);
+  }
+  const taskTotals = { total: 0, done: 0, overdue: 0, pending: 0, ongoing: 0 };
+  for (const t of tasks) {
+    taskTotals.total++;
+    taskTotals[t.status]++;
+    const entry = t.area === null ? undefined : index.get(t.area);
+    if (!entry) continue;
+    entry.tasks++;
+    if (t.status === 'done') entry.done++;
+    if (t.status === 'overdue') entry.overdue++;
+  }
+  const kpiTotals = emptyKpiCounts();
+  for (const k of kpis) {
+    countKpi(kpiTotals, k);
+    const entry = k.area === null ? undefined : index.get(k.area);
+    if (entry) countKpi(entry.kpis, k);
+  }
+  return { byArea, tasks: taskTotals, kpis: kpiTotals };
+}

@@ -1,0 +1,64 @@
+/** Plain calendar arithmetic on ISO dates (YYYY-MM-DD), free of time zones. */
+
+export interface YMD {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export function isValidYMD(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 1900 &&
+    year <= 2200 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function endOfMonth(year: number, month: number): string {
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
+/** dd/mm/yyyy, the way Vietnamese documents write dates. */
+export function formatDateVi(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** An Excel serial day number (1900 date system) to a calendar date; null when out of any sensible range. */
+export function serialToYMD(serial: number): YMD | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  // Serial 60 is Excel's fictitious 29/02/1900; days after it are shifted by one.
+  const whole = Math.floor(serial);
+  const days = whole > 60 ? whole - 1 : whole;
+  const ms = Date.UTC(1899, 11, 31) + days * 86400000;
+  const d = new Date(ms);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * A Date as Sheets and exceljs hand it over. They build it from the spreadsheet's local day, so reading the
+ * UTC fields of a midnight-UTC Date and the local fields otherwise both give the day the user typed.
+ */
+export function dateToYMD(date: Date): YMD | null {
+  const t = date.getTime();
+  if (!Number.isFinite(t)) return null;
+  const utcMidnight = date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0;
+  return utcMidnight
+    ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
+    : { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+}

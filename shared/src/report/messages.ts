@@ -1,0 +1,169 @@
+import type { FindingCode, KpiStatus, Severity, TaskStatus } from './schema';
+import type { Role } from '../table/header';
+
+export type Lang = 'vi' | 'en';
+
+/** Default severity of each finding code: part of the public contract, like the codes themselves. */
+export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
+  'table/not-found': 'error',
+  'table/count-mismatch': 'error',
+  'header/missing-field': 'error',
+  'header/no-actual-column': 'info',
+  'cell/required': 'error',
+  'task/deadline-unparseable': 'error',
+  'task/deadline-out-of-year': 'warning',
+  'task/overdue': 'warning',
+  'row/number-duplicate': 'error',
+  'row/number-gap': 'warning',
+  'row/number-missing': 'info',
+  'row/duplicate': 'warning',
+  'area/missing': 'warning',
+  'area/unknown': 'warning',
+  'area/order': 'info',
+  'kpi/target-unparseable': 'warning',
+  'kpi/target-unmeasurable': 'info',
+  'kpi/actual-unparseable': 'error',
+  'kpi/actual-out-of-range': 'warning',
+  'kpi/actual-count-mismatch': 'warning',
+  'kpi/target-missed': 'warning',
+};
+
+export type Params = Record<string, string | number>;
+
+const FIELD: Record<Role, [string, string]> = {
+  number: ['STT', 'number'],
+  task: ['Nhiệm vụ', 'task'],
+  product: ['Sản phẩm', 'product'],
+  lead: ['Cơ quan chủ trì', 'lead unit'],
+  partner: ['Cơ quan phối hợp', 'partner unit'],
+  approval: ['Cấp ban hành/phê duyệt', 'approving level'],
+  deadline: ['Thời gian hoàn thành', 'deadline'],
+  progress: ['Tiến độ', 'progress'],
+  result: ['Kết quả thực hiện', 'result'],
+  notes: ['Ghi chú', 'notes'],
+  indicator: ['Chỉ tiêu', 'indicator'],
+  target: ['Chỉ tiêu phấn đấu', 'target'],
+  assessment: ['Đánh giá', 'assessment'],
+  monitor: ['Đơn vị theo dõi', 'monitoring unit'],
+  executor: ['Đơn vị thực hiện', 'implementing unit'],
+  parent: ['Trách nhiệm', 'responsibility'],
+};
+
+export function fieldLabel(role: Role, lang: Lang): string {
+  return FIELD[role][lang === 'vi' ? 0 : 1];
+}
+
+type Template = (p: Params) => string;
+
+const VI: Record<FindingCode, Template> = {
+  'table/not-found': () =>
+    'Không tìm thấy bảng nhiệm vụ hay bảng chỉ tiêu nào: cần một dòng tiêu đề cột như "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành" hoặc "STT | Chỉ tiêu | Chỉ tiêu phấn đấu | Kết quả thực hiện".',
+  'table/count-mismatch': (p) => `Dòng tổng ghi ${p.declared} ${p.noun} nhưng bảng có ${p.counted}.`,
+  'header/missing-field': (p) => `Thiếu cột "${p.field}" trong dòng tiêu đề.`,
+  'header/no-actual-column': () => 'Bảng chưa có cột "Kết quả thực hiện": chưa thể đánh giá mức đạt chỉ tiêu.',
+  'cell/required': (p) => `Ô "${p.field}" đang trống.`,
+  'task/deadline-unparseable': (p) => `Không hiểu được thời hạn "${p.text}".`,
+  'task/deadline-out-of-year': (p) => `Thời hạn ${p.due} nằm ngoài năm kế hoạch ${p.year}.`,
+  'task/overdue': (p) => `Quá hạn: hạn ${p.due}, đến ngày ${p.asOf} chưa hoàn thành.`,
+  'row/number-duplicate': (p) => `Số thứ tự "${p.number}" bị trùng (đã có ở dòng ${p.first}).`,
+  'row/number-gap': (p) => `Số thứ tự nhảy từ "${p.previous}" sang "${p.number}" (mong đợi "${p.expected}").`,
+  'row/number-missing': () => 'Dòng này không có số thứ tự.',
+  'row/duplicate': (p) => `Nội dung trùng với dòng ${p.first}.`,
+  'area/missing': (p) =>
+    p.numeral ? `Thiếu lĩnh vực ${p.numeral} (${p.name}).` : 'Bảng không chia theo các lĩnh vực cải cách hành chính.',
+  'area/unknown': (p) => `Không nhận ra lĩnh vực "${p.name}".`,
+  'area/order': (p) => `Lĩnh vực ${p.numeral} đứng sau lĩnh vực ${p.previous}: sai thứ tự thông thường.`,
+  'kpi/target-unparseable': (p) => `Không đọc được chỉ tiêu phấn đấu "${p.text}".`,
+  'kpi/target-unmeasurable': (p) => `Chỉ tiêu "${p.text}" không đo được từ ô này; cần đánh giá thủ công.`,
+  'kpi/actual-unparseable': (p) => `Không đọc được kết quả "${p.text}".`,
+  'kpi/actual-out-of-range': (p) => `Kết quả ${p.actual}% nằm ngoài khoảng 0-100%.`,
+  'kpi/actual-count-mismatch': (p) =>
+    `Chỉ tiêu có ${p.targets} mục tiêu nhưng ô kết quả có ${p.actuals} giá trị; ghi mỗi kết quả theo thứ tự, cách nhau bởi dấu ";".`,
+  'kpi/target-missed': (p) => `Chưa đạt chỉ tiêu: kết quả ${p.actual}, chỉ tiêu ${p.target}.`,
+};
+
+const EN: Record<FindingCode, Template> = {
+  'table/not-found': () =>
+    'No task list or KPI table found: a heading row such as "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành" or "STT | Chỉ tiêu | Chỉ tiêu phấn đấu | Kết quả thực hiện" is needed.',
+  'table/count-mismatch': (p) => `The total row declares ${p.declared} ${p.noun} but the table has ${p.counted}.`,
+  'header/missing-field': (p) => `The heading row has no "${p.field}" column.`,
+  'header/no-actual-column': () => 'The table has no result column yet: attainment cannot be assessed.',
+  'cell/required': (p) => `The ${p.field} cell is empty.`,
+  'task/deadline-unparseable': (p) => `Cannot understand the deadline "${p.text}".`,
+  'task/deadline-out-of-year': (p) => `Deadline ${p.due} falls outside the plan year ${p.year}.`,
+  'task/overdue': (p) => `Overdue: due ${p.due}, not done by ${p.asOf}.`,
+  'row/number-duplicate': (p) => `Number "${p.number}" is used twice (first on row ${p.first}).`,
+  'row/number-gap': (p) => `Numbering jumps from "${p.previous}" to "${p.number}" (expected "${p.expected}").`,
+  'row/number-missing': () => 'This row has no number.',
+  'row/duplicate': (p) => `Same text as row ${p.first}.`,
+  'area/missing': (p) =>
+    p.numeral ? `Area ${p.numeral} (${p.name}) is missing.` : 'The table is not grouped by reform area.',
+  'area/unknown': (p) => `Unrecognised area "${p.name}".`,
+  'area/order': (p) => `Area ${p.numeral} comes after area ${p.previous}: not the usual order.`,
+  'kpi/target-unparseable': (p) => `Cannot read the target "${p.text}".`,
+  'kpi/target-unmeasurable': (p) => `The target "${p.text}" cannot be measured from the cell; assess it by hand.`,
+  'kpi/actual-unparseable': (p) => `Cannot read the result "${p.text}".`,
+  'kpi/actual-out-of-range': (p) => `The result ${p.actual}% is outside 0-100%.`,
+  'kpi/actual-count-mismatch': (p) =>
+    `The indicator has ${p.targets} targets but the result cell has ${p.actuals} values; write one result per target, in order, separated by ";".`,
+  'kpi/target-missed': (p) => `Target missed: result ${p.actual}, target ${p.target}.`,
+};
+
+export function message(code: FindingCode, params: Params, lang: Lang): string {
+  return (lang === 'en' ? EN : VI)[code](params);
+}
+
+/** 94.5 → "94,5" in Vietnamese, "94.5" in English. */
+export function formatNumber(n: number, lang: Lang): string {
+  const rounded = Math.round(n * 1e6) / 1e6;
+  const s = String(rounded);
+  return lang === 'vi' ? s.replace('.', ',') : s;
+}
+
+const CODE_TITLES: Record<FindingCode, [string, string]> = {
+  'table/not-found': ['Không tìm thấy bảng', 'No table found'],
+  'table/count-mismatch': ['Dòng tổng không khớp số nhiệm vụ', 'Total row does not match the count'],
+  'header/missing-field': ['Thiếu cột bắt buộc', 'Required column missing'],
+  'header/no-actual-column': ['Chưa có cột kết quả', 'No result column'],
+  'cell/required': ['Ô bắt buộc đang trống', 'Required cell empty'],
+  'task/deadline-unparseable': ['Thời hạn không đọc được', 'Unreadable deadline'],
+  'task/deadline-out-of-year': ['Thời hạn ngoài năm kế hoạch', 'Deadline outside the plan year'],
+  'task/overdue': ['Nhiệm vụ quá hạn', 'Overdue task'],
+  'row/number-duplicate': ['Số thứ tự trùng', 'Duplicate number'],
+  'row/number-gap': ['Số thứ tự không liên tục', 'Gap in numbering'],
+  'row/number-missing': ['Dòng không có số thứ tự', 'Row without a number'],
+  'row/duplicate': ['Nội dung trùng lặp', 'Duplicate text'],
+  'area/missing': ['Thiếu lĩnh vực', 'Missing area'],
+  'area/unknown': ['Lĩnh vực không nhận ra', 'Unknown area'],
+  'area/order': ['Lĩnh vực sai thứ tự', 'Area out of order'],
+  'kpi/target-unparseable': ['Chỉ tiêu không đọc được', 'Unreadable target'],
+  'kpi/target-unmeasurable': ['Chỉ tiêu không đo được', 'Target not measurable'],
+  'kpi/actual-unparseable': ['Kết quả không đọc được', 'Unreadable result'],
+  'kpi/actual-out-of-range': ['Kết quả ngoài khoảng 0-100%', 'Result outside 0-100%'],
+  'kpi/actual-count-mismatch': ['Số kết quả không khớp số mục tiêu', 'Results do not match targets'],
+  'kpi/target-missed': ['Chưa đạt chỉ tiêu', 'Target missed'],
+};
+
+/** A short title for a group of findings with one code. */
+export function codeTitle(code: FindingCode, lang: Lang): string {
+  return CODE_TITLES[code][lang === 'vi' ? 0 : 1];
+}
+
+const STATUS_LABELS: Record<TaskStatus | KpiStatus | Severity, [string, string]> = {
+  done: ['Đã hoàn thành', 'Done'],
+  overdue: ['Quá hạn', 'Overdue'],
+  pending: ['Chưa đến hạn', 'Pending'],
+  ongoing: ['Thường xuyên', 'Ongoing'],
+  met: ['Đạt', 'Met'],
+  missed: ['Không đạt', 'Missed'],
+  'no-data': ['Chưa có số liệu', 'No data'],
+  unmeasurable: ['Không đo được', 'Not measurable'],
+  error: ['Lỗi', 'Error'],
+  warning: ['Cảnh báo', 'Warning'],
+  info: ['Lưu ý', 'Note'],
+};
+
+/** Vietnamese or English label of a task status, KPI status or severity. */
+export function statusLabel(status: TaskStatus | KpiStatus | Severity, lang: Lang): string {
+  return STATUS_LABELS[status][lang === 'vi' ? 0 : 1];
+}

@@ -1,0 +1,47 @@
+import type { FindingList } from '../report/findings';
+
+export interface NumberedRow {
+  row: number;
+  column: number;
+  number: string;
+  /** Rows in different scopes are numbered independently (one scope per area when numbering restarts). */
+  scope: string;
+}
+
+const HIERARCHICAL = /^\d+(\.\d+)*$/;
+
+/**
+ * Duplicate numbers (error) and gaps (warning) among numbered rows. Numbers may be flat ("1", "2") or
+ * hierarchical ("1.1", "1.2"): each parent's children must run 1, 2, 3 … and a parent's own number is a child
+ * of the level above it.
+ */
+export function checkNumbering(rows: NumberedRow[], findings: FindingList): void {
+  const seen = new Map<string, number>();
+  const lastChild = new Map<string, number>();
+  for (const r of rows) {
+    const number = r.number;
+    if (!HIERARCHICAL.test(number)) continue;
+    const key = `${r.scope}\u0000${number}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      findings.add('row/number-duplicate', r.row, r.column, { number, first });
+      continue;
+    }
+    seen.set(key, r.row);
+    const dot = number.lastIndexOf('.');
+    const parent = dot < 0 ? '' : number.slice(0, dot);
+    const n = Number(dot < 0 ? number : number.slice(dot + 1));
+    const parentKey = `${r.scope}\u0000${parent}`;
+    const previous = lastChild.get(parentKey);
+    const expected = (previous ?? 0) + 1;
+    if (n !== expected) {
+      const prefix = parent ? `${parent}.` : '';
+      findings.add('row/number-gap', r.row, r.column, {
+        previous: previous === undefined ? (parent || '—') : prefix + previous,
+        number,
+        expected: prefix + expected,
+      });
+    }
+    lastChild.set(parentKey, n);
+  }
+}

@@ -1,0 +1,108 @@
+import { taskStatus } from '../attainment/taskStatus';
+import { formatDateVi } from '../deadlines/calendar';
+import { parseDeadline } from '../deadlines/parseDeadline';
+import { isDoneProgress } from '../deadlines/progress';
+import type { Task } from '../report/schema';
+import { lowerKey, normalizeText, trimmedText } from '../text/normalize';
+import { areaKey, checkAreas } from './areaRules';
+import { checkNumbering, type NumberedRow } from './numbering';
+import { reportIfBlank, requireColumns, type AreaRef, type SheetContext } from './sheetContext';
+
+/** Reads the task rows of a task-list sheet and checks them. */
+export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] } {
+  const { view, model, findings, planYear, asOf, lang } = ctx;
+  const cols = model.columns;
+  requireColumns(ctx, ['task', 'lead', 'deadline']);
+  const progressColumn = cols.progress ?? cols.result;
+
+  const tasks: Task[] = [];
+  const areas: AreaRef[] = [];
+  const areaEntries = model.entries.filter((e) => e.type === 'area');
+  const numbered: (NumberedRow & { area: string | null })[] = [];
+  const firstWithText = new Map<string, number>();
+  let currentArea: string | null = null;
+
+  for (const entry of model.entries) {
+    if (entry.type === 'area') {
+      currentArea = areaKey(entry);
+      areas.push({ area: currentArea, name: entry.name });
+      continue;
+    }
+    if (entry.type === 'total') continue;
+
+    const row = entry.row;
+    const text = normalizeText(entry.text);
+    const lead = cols.lead === undefined ? '' : normalizeText(trimmedText(view.value(row, cols.lead)));
+    const deadlineCell = cols.deadline === undefined ? null : view.value(row, cols.deadline);
+    const parsed =
+      cols.deadline === undefined
+        ? { text: '', kind: 'unknown' as const, due: null }
+        : parseDeadline(deadlineCell, planYear, view.format(row, cols.deadline));
+    const deadline = { text: parsed.text, kind: parsed.kind, due: parsed.due };
+    const progressCell = progressColumn === undefined ? null : view.value(row, progressColumn);
+    const progress = normalizeText(trimmedText(progressCell));
+    const done =
+      progressColumn !== undefined && isDoneProgress(progressCell, view.format(row, progressColumn));
+
+    reportIfBlank(ctx, row, 'task', text === '');
+    reportIfBlank(ctx, row, 'lead', lead === '');
+    reportIfBlank(ctx, row, 'deadline', parsed.text === '');
+    if (cols.deadline !== undefined && parsed.text !== '') {
+      if (parsed.kind === 'unknown') {
+        findings.add('task/deadline-unparseable', row, cols.deadline, { text: parsed.text });
+      } else if (parsed.due && Number(parsed.due.slice(0, 4)) !== planYear) {
+        findings.add('task/deadline-out-of-year', row, cols.deadline, { due: showDate(parsed.due), year: planYear });
+      }
+    }
+    const status = taskStatus(deadline, done, asOf);
+    if (status === 'overdue' && cols.deadline !== undefined && parsed.due) {
+      findings.add('task/overdue', row, cols.deadline, { due: showDate(parsed.due), asOf: showDate(asOf) });
+    }
+
+    if (text) {
+      const key = lowerKey(text);
+      const first = firstWithText.get(key);
+      if (first === undefined) firstWithText.set(key, row);
+      else findings.add('row/duplicate', row, entry.textColumn, { first });
+    }
+    if (entry.number !== null) {
+      numbered.push({ row, column: entry.numberColumn, number: entry.number, scope: '', area: currentArea });
+    } else if (model.numbered) {
+      findings.add('row/number-missing', row, entry.textColumn);
+    }
+
+    tasks.push({ row, number: entry.number, area: currentArea, text, lead, deadline, progress, status });
+  }
+
+  // Numbering restarts in each area in some plans (seed 000) and runs on in others (seed 002).
+  const restarts = perAreaNumbering(numbered);
+  for (const n of numbered) n.scope = restarts ? (n.area ?? '') : '';
+  checkNumbering(numbered, findings);
+
+  for (const total of model.entries) {
+    if (total.type !== 'total' || total.declared === null || total.declared === tasks.length) continue;
+    findings.add('table/count-mismatch', total.row, total.column, {
+      declared: total.declared,
+      counted: tasks.length,
+      noun: lang === 'vi' ? 'nhiệm vụ' : 'tasks',
+    });
+  }
+  checkAreas(areaEntries, { row: model.headerRow, column: model.header.mainColumn ?? view.firstColumn }, findings, lang);
+  return { tasks, areas };
+
+  function showDate(iso: string): string {
+    return lang === 'vi' ? formatDateVi(iso) : iso;
+  }
+}
+
+/** True when some area after the first starts its numbering again at 1. */
+function perAreaNumbering(rows: { number: string; area: string | null }[]): boolean {
+  const firstInArea = new Map<string | null, string>();
+  for (const r of rows) if (!firstInArea.has(r.area)) firstInArea.set(r.area, r.number);
+  let restarts = 0;
+  let index = 0;
+  for (const first of firstInArea.values()) {
+    if (index++ > 0 && first === '1') restarts++;
+  }
+  return restarts > 0;
+}

@@ -1,0 +1,114 @@
+import { foldKey } from '../text/normalize';
+
+/** The reform areas (lĩnh vực) in their usual order, with the folded phrases that name each one. */
+export interface AreaDef {
+  numeral: string;
+  vi: string;
+  en: string;
+  /** Folded (no diacritics, lower case) phrases; any one names the area. */
+  phrases: RegExp;
+}
+
+export const AREAS: readonly AreaDef[] = [
+  {
+    numeral: 'I',
+    vi: 'Công tác chỉ đạo, điều hành cải cách hành chính',
+    en: 'Direction and coordination',
+    phrases: /chi dao,? (va )?dieu hanh|tuyen truyen cchc|tuyen truyen cai cach/,
+  },
+  { numeral: 'II', vi: 'Cải cách thể chế', en: 'Institutional reform', phrases: /cai cach the che|\bthe che\b/ },
+  {
+    numeral: 'III',
+    vi: 'Cải cách thủ tục hành chính',
+    en: 'Administrative-procedure reform',
+    phrases: /thu tuc hanh chinh|cai cach tthc/,
+  },
+  {
+    numeral: 'IV',
+    vi: 'Cải cách tổ chức bộ máy hành chính nhà nước',
+    en: 'Reform of the administrative apparatus',
+    phrases: /to chuc bo may/,
+  },
+  { numeral: 'V', vi: 'Cải cách chế độ công vụ', en: 'Civil-service reform', phrases: /che do cong vu/ },
+  { numeral: 'VI', vi: 'Cải cách tài chính công', en: 'Public-finance reform', phrases: /tai chinh cong/ },
+  {
+    numeral: 'VII',
+    vi: 'Xây dựng và phát triển chính quyền điện tử, chính quyền số',
+    en: 'E-government and digital government',
+    phrases: /chinh quyen dien tu|chinh quyen so|chinh phu dien tu|chinh phu so|hien dai hoa hanh chinh/,
+  },
+  {
+    numeral: 'VIII',
+    vi: 'Đánh giá tác động của cải cách hành chính',
+    en: 'Impact of the reform',
+    phrases: /danh gia tac dong|tac dong cua (cchc|cai cach)/,
+  },
+];
+
+/** The seven areas every plan must cover; VIII is optional (seen in one seed only). */
+export const REQUIRED_AREAS = AREAS.slice(0, 7).map((a) => a.numeral);
+
+const BY_NUMERAL = new Map(AREAS.map((a) => [a.numeral, a]));
+
+export function areaByNumeral(numeral: string): AreaDef | undefined {
+  return BY_NUMERAL.get(numeral);
+}
+
+/** Area whose phrase the text contains, or null. Text is raw cell text. */
+export function matchAreaName(text: string): AreaDef | null {
+  const k = foldKey(text);
+  for (const area of AREAS) if (area.phrases.test(k)) return area;
+  return null;
+}
+
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+
+/** "IV" → 4 for I–XX written the usual way; null otherwise. */
+export function romanToInt(s: string): number | null {
+  const up = s.trim().toUpperCase();
+  if (!/^[IVXL]{1,6}$/.test(up)) return null;
+  let total = 0;
+  for (let i = 0; i < up.length; i++) {
+    const v = ROMAN_VALUES[up[i]];
+    const next = ROMAN_VALUES[up[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  if (total < 1 || total > 20 || intToRoman(total) !== up) return null;
+  return total;
+}
+
+export function intToRoman(n: number): string {
+  const table: [number, string][] = [
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let out = '';
+  let rest = n;
+  for (const [v, s] of table) {
+    while (rest >= v) {
+      out += s;
+      rest -= v;
+    }
+  }
+  return out;
+}
+
+// Upper case only: "Vi phạm …" must not read as area VI.
+const LEADING_ROMAN = /^\s*([IVX]{1,5})\s*([.):\-–]?)\s+(\S.*)$/s;
+
+/**
+ * "II. CẢI CÁCH THỂ CHẾ (…)" → { numeral: "II", name: "CẢI CÁCH THỂ CHẾ (…)" }. Without punctuation after the
+ * numeral the rest must name an area, so that a sentence starting with a capital "V" is not taken for one.
+ */
+export function splitLeadingRoman(text: string): { numeral: string; name: string } | null {
+  const m = LEADING_ROMAN.exec(text);
+  if (!m) return null;
+  const n = romanToInt(m[1]);
+  if (n === null) return null;
+  const name = m[3].trim();
+  if (!m[2] && !matchAreaName(name)) return null;
+  return { numeral: intToRoman(n), name };
+}

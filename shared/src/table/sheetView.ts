@@ -1,0 +1,120 @@
+import { a1, isBlank, parseRange, type CellValue, type MergedRange, type SheetGrid } from './grid';
+
+/**
+ * Read access to a sheet in sheet coordinates (1-based rows and columns) that understands merged cells:
+ * a cell below the top-left of a vertical merge reads the top-left's value, because in real ward files one
+ * lead unit or deadline is merged down over several tasks. Cells to the right of a merge's first column are
+ * "covered": they hold nothing of their own and are never reported as missing.
+ */
+export class SheetView {
+  readonly name: string;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly firstColumn: number;
+  readonly lastColumn: number;
+  private readonly values: CellValue[][];
+  private readonly formats: (string | null | undefined)[][] | undefined;
+  private readonly originRow: number;
+  private readonly originColumn: number;
+  /** key(row, col) → the anchor's coordinates, for every non-anchor cell of a merge. */
+  private readonly coveredBy = new Map<number, { row: number; column: number; right: number }>();
+  private readonly anchors = new Map<number, MergedRange>();
+
+  constructor(grid: SheetGrid) {
+    this.name = typeof grid.name === 'string' ? grid.name : String(grid.name ?? '');
+    this.values = Array.isArray(grid.values) ? grid.values : [];
+    this.formats = Array.isArray(grid.numberFormats) ? grid.numberFormats : undefined;
+    this.originRow = Math.max(1, Math.floor(grid.origin?.row ?? 1));
+    this.originColumn = Math.max(1, Math.floor(grid.origin?.column ?? 1));
+    let width = 0;
+    for (const row of this.values) if (Array.isArray(row) && row.length > width) width = row.length;
+    this.firstRow = this.originRow;
+    this.lastRow = this.originRow + this.values.length - 1;
+    this.firstColumn = this.originColumn;
+    this.lastColumn = this.originColumn + width - 1;
+    for (const m of grid.merges ?? []) {
+      const range = typeof m === 'string' ? parseRange(m) : normaliseRange(m);
+      if (!range || (range.top === range.bottom && range.left === range.right)) continue;
+      // Guard against absurd ranges (a whole column merged) costing memory.
+      if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > 2_000_000) continue;
+      this.anchors.set(key(range.top, range.left), range);
+      for (let r = range.top; r <= range.bottom; r++) {
+        for (let c = range.left; c <= range.right; c++) {
+          if (r === range.top && c === range.left) continue;
+          this.coveredBy.set(key(r, c), { row: range.top, column: range.left, right: range.right });
+        }
+      }
+    }
+  }
+
+  /** The value the cell holds, or inherits from a vertical merge's top-left cell. */
+  value(row: number, column: number): CellValue {
+    if (this.coveredBy.size > 0) {
+      const anchor = this.coveredBy.get(key(row, column));
+      if (anchor) return anchor.column === column ? this.raw(anchor.row, anchor.column) : null;
+    }
+    return this.raw(row, column);
+  }
+
+  /** The number format of the cell whose value `value()` returns. */
+  format(row: number, column: number): string | null {
+    let r = row;
+    if (this.coveredBy.size > 0) {
+      const anchor = this.coveredBy.get(key(row, column));
+      if (anchor && anchor.column === column) r = anchor.row;
+    }
+    const f = this.formats?.[r - this.originRow]?.[column - this.originColumn];
+    return typeof f === 'string' ? f : null;
+  }
+
+  /** The cell's own value, ignoring merges. */
+  raw(row: number, column: number): CellValue {
+    const line = this.values[row - this.originRow];
+    if (!Array.isArray(line)) return null;
+    return line[column - this.originColumn];
+  }
+
+  /** True for cells inside a merge other than its top-left. */
+  isCovered(row: number, column: number): boolean {
+    return this.coveredBy.size > 0 && this.coveredBy.has(key(row, column));
+  }
+
+  /** The merge whose top-left is this cell, if any. */
+  mergeAt(row: number, column: number): MergedRange | undefined {
+    return this.anchors.get(key(row, column));
+  }
+
+  /** A blank cell that no merge fills. */
+  isEmpty(row: number, column: number): boolean {
+    return isBlank(this.value(row, column));
+  }
+
+  /** True when every cell of the row reads blank. */
+  isBlankRow(row: number): boolean {
+    const line = this.values[row - this.originRow];
+    if (!Array.isArray(line)) return true;
+    for (let i = 0; i < line.length; i++) if (!isBlank(line[i])) return false;
+    if (this.coveredBy.size === 0) return true;
+    for (let c = this.firstColumn; c <= this.lastColumn; c++) if (!this.isEmpty(row, c)) return false;
+    return true;
+  }
+
+  address(row: number, column: number): string {
+    return a1(row, column);
+  }
+}
+
+function key(row: number, column: number): number {
+  return row * 20000 + column;
+}
+
+function normaliseRange(m: MergedRange): MergedRange | null {
+  const nums = [m?.top, m?.left, m?.bottom, m?.right];
+  if (!nums.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1)) return null;
+  return {
+    top: Math.min(m.top, m.bottom),
+    bottom: Math.max(m.top, m.bottom),
+    left: Math.min(m.left, m.right),
+    right: Math.max(m.left, m.right),
+  };
+}

@@ -14,7 +14,12 @@ const DEADLINES = [
   'Quý I, II, III và cả năm 2025',
   'Định kỳ và thường xuyên',
 ];
-const LEADS = ['Công chức VP-TK', 'Công chức TP-HT', 'Phòng Văn hoá – Xã hội', 'Trung tâm phục vụ hành chính công'];
+const LEADS = [
+  'Công chức VP-TK',
+  'Công chức TP-HT',
+  'Phòng Văn hoá – Xã hội',
+  'Trung tâm phục vụ hành chính công',
+];
 const PROGRESS = ['Đã hoàn thành', 'Đang thực hiện', '', 'Chưa thực hiện'];
 const AREAS = [
   'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH',
@@ -26,7 +31,13 @@ const AREAS = [
   'XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ',
 ];
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
-const TARGETS = ['Tối thiểu 80%', 'Trên 90%', '100%', 'tối đa 15 phút/01 lượt giao dịch', 'đạt từ 60% trở lên'];
+const TARGETS = [
+  'Tối thiểu 80%',
+  'Trên 90%',
+  '100%',
+  'tối đa 15 phút/01 lượt giao dịch',
+  'đạt từ 60% trở lên',
+];
 
 function taskGrid(rows: number): SheetGrid {
   const values: CellValue[][] = [
@@ -67,7 +78,13 @@ function kpiGrid(rows: number): SheetGrid {
     for (let i = 0; i < perArea && n < rows; i++, n++) {
       const target = TARGETS[n % TARGETS.length];
       const actual = target.includes('phút') ? 12 : (70 + (n % 31)) / 100;
-      values.push([i + 1, `Tỷ lệ hồ sơ thủ tục hành chính số ${n + 1} được giải quyết đúng hạn`, target, actual, '']);
+      values.push([
+        i + 1,
+        `Tỷ lệ hồ sơ thủ tục hành chính số ${n + 1} được giải quyết đúng hạn`,
+        target,
+        actual,
+        '',
+      ]);
       formats.push(['General', 'General', 'General', target.includes('phút') ? 'General' : '0%', 'General']);
     }
   }
@@ -88,7 +105,8 @@ function measure(label: string, make: (n: number) => SheetGrid, rows: number): v
     const ms = performance.now() - t0;
     best = Math.min(best, ms);
     peak = Math.max(peak, process.memoryUsage().heapUsed);
-    if (report.sheets[0].tasks.length + report.sheets[0].kpis.length !== rows) throw new Error(`${label}: rows lost`);
+    if (report.sheets[0].tasks.length + report.sheets[0].kpis.length !== rows)
+      throw new Error(`${label}: rows lost`);
   }
   const rate = Math.round(rows / (best / 1000));
   console.log(

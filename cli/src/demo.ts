@@ -6,7 +6,10 @@ export const SAMPLE_NAME = 'phu-luc-mau.xlsx';
 
 /** The bundled sample, found both from the sources (cli/src) and from the build (dist/cli/src). */
 export function samplePath(): string {
-  const candidates = [resolve(__dirname, '../sample', SAMPLE_NAME), resolve(__dirname, '../../../cli/sample', SAMPLE_NAME)];
+  const candidates = [
+    resolve(__dirname, '../sample', SAMPLE_NAME),
+    resolve(__dirname, '../../../cli/sample', SAMPLE_NAME),
+  ];
   return candidates.find((p) => existsSync(p)) ?? candidates[0];
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -15,6 +15,8 @@ import { renderText } from './textReport';
 import { readWorkbook, WorkbookReadError } from './xlsx/readWorkbook';
 import { writeHighlightedCopy } from './xlsx/writeHighlights';
 import { runDemo } from './demo';
+import { buildTemplate, type TemplateKind } from '../../shared/src/templates/build';
+import { renderWorkbook } from './templates/renderWorkbook';
 
 /** Exit codes: 0 no error finding, 1 error findings, 2 the input (or the command line) cannot be used. */
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
@@ -43,6 +45,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await validate(rest, io);
       case 'demo':
         return await runDemo(rest, io, validate);
+      case 'template':
+        return await template(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -82,9 +86,11 @@ async function validate(args: string[], io: Io): Promise<number> {
   if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en') {
     throw new UsageError(t('--lang nhận vi hoặc en', '--lang takes vi or en'));
   }
-  if (positionals.length === 0) throw new UsageError(t('Cần tên tệp .xlsx cần kiểm tra.', 'Name the .xlsx file to check.'));
+  if (positionals.length === 0)
+    throw new UsageError(t('Cần tên tệp .xlsx cần kiểm tra.', 'Name the .xlsx file to check.'));
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(t('--format nhận text hoặc json', '--format takes text or json'));
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(t('--format nhận text hoặc json', '--format takes text or json'));
   if (values.out !== undefined && positionals.length > 1) {
     throw new UsageError(t('--out chỉ dùng với một tệp.', '--out works with one file only.'));
   }
@@ -92,31 +98,60 @@ async function validate(args: string[], io: Io): Promise<number> {
   const options: CheckOptions = { lang, today: io.today() };
   if (values.year !== undefined) {
     const y = Number(values.year);
-    if (!Number.isInteger(y) || y < 1990 || y > 2200) throw new UsageError(t(`Năm không hợp lệ: ${values.year}`, `Invalid year: ${values.year}`));
+    if (!Number.isInteger(y) || y < 1990 || y > 2200)
+      throw new UsageError(t(`Năm không hợp lệ: ${values.year}`, `Invalid year: ${values.year}`));
     options.year = y;
   }
   if (values['as-of'] !== undefined) {
     const d = parseIsoDate(values['as-of']);
-    if (!d) throw new UsageError(t(`Ngày không hợp lệ: ${values['as-of']} (dùng YYYY-MM-DD hoặc dd/mm/yyyy)`, `Invalid date: ${values['as-of']} (use YYYY-MM-DD or dd/mm/yyyy)`));
+    if (!d)
+      throw new UsageError(
+        t(
+          `Ngày không hợp lệ: ${values['as-of']} (dùng YYYY-MM-DD hoặc dd/mm/yyyy)`,
+          `Invalid date: ${values['as-of']} (use YYYY-MM-DD or dd/mm/yyyy)`,
+        ),
+      );
     options.asOf = d;
   }
   if (values.period !== undefined) {
     const p = parsePeriod(values.period);
-    if (!p) throw new UsageError(t(`Kỳ báo cáo không hợp lệ: ${values.period} (q1, h1, q3, year)`, `Invalid period: ${values.period} (q1, h1, q3, year)`));
+    if (!p)
+      throw new UsageError(
+        t(
+          `Kỳ báo cáo không hợp lệ: ${values.period} (q1, h1, q3, year)`,
+          `Invalid period: ${values.period} (q1, h1, q3, year)`,
+        ),
+      );
     options.period = p;
   }
   if (values.cutoffs !== undefined) {
     const c = parseCutoffOverrides(values.cutoffs);
-    if (!c) throw new UsageError(t('--cutoffs dạng q1=09/03,h1=09/06,q3=09/09,year=09/12', '--cutoffs looks like q1=09/03,h1=09/06,q3=09/09,year=09/12'));
+    if (!c)
+      throw new UsageError(
+        t(
+          '--cutoffs dạng q1=09/03,h1=09/06,q3=09/09,year=09/12',
+          '--cutoffs looks like q1=09/03,h1=09/06,q3=09/09,year=09/12',
+        ),
+      );
     options.cutoffs = c;
   }
   if (values.out !== undefined) {
     const out = resolve(values.out);
     if (out === resolve(positionals[0])) {
-      throw new UsageError(t('Không ghi đè tệp gốc: chọn tên khác cho --out.', 'The input is never overwritten: choose another --out name.'));
+      throw new UsageError(
+        t(
+          'Không ghi đè tệp gốc: chọn tên khác cho --out.',
+          'The input is never overwritten: choose another --out name.',
+        ),
+      );
     }
     if (existsSync(out) && !values.force) {
-      throw new UsageError(t(`Tệp ${values.out} đã có; thêm --force để ghi đè.`, `${values.out} exists; add --force to overwrite it.`));
+      throw new UsageError(
+        t(
+          `Tệp ${values.out} đã có; thêm --force để ghi đè.`,
+          `${values.out} exists; add --force to overwrite it.`,
+        ),
+      );
     }
   }
 
@@ -137,11 +172,70 @@ async function validate(args: string[], io: Io): Promise<number> {
     if (format === 'text') io.out(renderText(report, lang) + (positionals.length > 1 ? '\n' : ''));
     if (values.out !== undefined) {
       await writeHighlightedCopy(file, values.out, highlightsFor(report));
-      if (format === 'text') io.out(t(`Bản đã đánh dấu: ${values.out}\n`, `Highlighted copy: ${values.out}\n`));
+      if (format === 'text')
+        io.out(t(`Bản đã đánh dấu: ${values.out}\n`, `Highlighted copy: ${values.out}\n`));
     }
   }
-  if (format === 'json') io.out(JSON.stringify(positionals.length === 1 ? (reports[0] ?? null) : reports, null, 2) + '\n');
+  if (format === 'json')
+    io.out(JSON.stringify(positionals.length === 1 ? (reports[0] ?? null) : reports, null, 2) + '\n');
   return code;
+}
+
+async function template(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      year: { type: 'string' },
+      unit: { type: 'string' },
+      doc: { type: 'string' },
+      lang: { type: 'string' },
+      examples: { type: 'boolean' },
+      out: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+    },
+  });
+  const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
+  const t = (vi: string, en: string) => say(lang, vi, en);
+  const which = positionals[0];
+  const kinds: Record<string, TemplateKind[]> = {
+    tasks: ['tasks'],
+    kpis: ['kpis'],
+    units: ['units'],
+    all: ['tasks', 'kpis'],
+  };
+  if (!which || !kinds[which] || positionals.length > 1) {
+    throw new UsageError(
+      t('Chọn mẫu: tasks, kpis, units hoặc all.', 'Choose a template: tasks, kpis, units or all.'),
+    );
+  }
+  if (!values.out)
+    throw new UsageError(t('Cần tên tệp sẽ tạo: -o tệp.xlsx', 'Name the file to create: -o file.xlsx'));
+  const year = values.year === undefined ? Number(io.today().slice(0, 4)) : Number(values.year);
+  if (!Number.isInteger(year) || year < 1990 || year > 2200) {
+    throw new UsageError(t(`Năm không hợp lệ: ${values.year}`, `Invalid year: ${values.year}`));
+  }
+  const out = resolve(values.out);
+  if (existsSync(out) && !values.force) {
+    throw new UsageError(
+      t(
+        `Tệp ${values.out} đã có; thêm --force để ghi đè.`,
+        `${values.out} exists; add --force to overwrite it.`,
+      ),
+    );
+  }
+  const description = buildTemplate(kinds[which], {
+    lang,
+    year,
+    unit: values.unit ?? t('Phường …', 'Ward …'),
+    doc: values.doc,
+    exampleTargets: values.examples ?? false,
+  });
+  const buffer = Buffer.from(await renderWorkbook(description).xlsx.writeBuffer());
+  // 'wx' refuses an existing file even if one appeared since the check above.
+  writeFileSync(out, buffer, { flag: values.force ? 'w' : 'wx' });
+  io.out(t(`Đã tạo ${values.out}\n`, `Created ${values.out}\n`));
+  return EXIT.ok;
 }
 
 function say(lang: Lang, vi: string, en: string): string {
@@ -159,12 +253,16 @@ export function usage(lang: Lang): string {
     ? `Cách dùng:
   cchc validate <tệp.xlsx> [tệp khác …] [--year Y] [--as-of YYYY-MM-DD] [--period q1|h1|q3|year]
                 [--cutoffs q1=dd/mm,…] [--lang vi|en] [--format text|json] [--out bản-đã-đánh-dấu.xlsx] [--force]
+  cchc template tasks|kpis|units|all -o tệp.xlsx [--year Y] [--unit "Phường 5"] [--doc "36/KH-UBND ngày 12/02/2026"]
+                [--lang vi|en] [--examples] [--force]
   cchc demo     kiểm tra phụ lục mẫu kèm theo và ghi bản đã đánh dấu vào out/
 Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
 `
     : `Usage:
   cchc validate <file.xlsx> [more files …] [--year Y] [--as-of YYYY-MM-DD] [--period q1|h1|q3|year]
                 [--cutoffs q1=dd/mm,…] [--lang vi|en] [--format text|json] [--out checked.xlsx] [--force]
+  cchc template tasks|kpis|units|all -o file.xlsx [--year Y] [--unit "Ward 5"] [--doc "36/KH-UBND of 12/02/2026"]
+                [--lang vi|en] [--examples] [--force]
   cchc demo     checks the bundled sample appendix and writes a highlighted copy to out/
 Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read.
 `;

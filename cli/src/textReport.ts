@@ -23,7 +23,9 @@ export function renderText(report: Report, lang: Lang): string {
   for (const sheet of report.sheets) {
     out.push('');
     if (sheet.kind === 'none') {
-      out.push(`${t('Trang', 'Sheet')} "${sheet.name}": ${t('không có bảng nhiệm vụ hay chỉ tiêu', 'no task list or KPI table')}`);
+      out.push(
+        `${t('Trang', 'Sheet')} "${sheet.name}": ${t('không có bảng nhiệm vụ hay chỉ tiêu', 'no task list or KPI table')}`,
+      );
       continue;
     }
     const kind = sheet.kind === 'tasks' ? t('bảng nhiệm vụ', 'task list') : t('bảng chỉ tiêu', 'KPI table');
@@ -41,7 +43,9 @@ export function renderText(report: Report, lang: Lang): string {
     out.push(...renderAreas(sheet, lang));
   }
   out.push('');
-  const errors = report.findings.concat(...report.sheets.map((s) => s.findings)).filter((f) => f.severity === 'error');
+  const errors = report.findings
+    .concat(...report.sheets.map((s) => s.findings))
+    .filter((f) => f.severity === 'error');
   out.push(
     report.valid
       ? t('Kết luận: không có lỗi.', 'Result: no errors.')
@@ -86,16 +90,38 @@ function renderKpis(kpis: Kpi[], lang: Lang): string[] {
     k.actuals.length ? k.actuals.map((v) => formatNumber(v, lang)).join('; ') : '-',
     statusLabel(k.status, lang),
   ]);
-  const head = [t('STT', 'No.'), t('Chỉ tiêu', 'Indicator'), t('Mục tiêu', 'Target'), t('Kết quả', 'Result'), t('Đánh giá', 'Status')];
-  return ['', `  ${t('Mức đạt chỉ tiêu', 'KPI attainment')}:`, ...table([head, ...rows]).map((l) => `    ${l}`)];
+  const head = [
+    t('STT', 'No.'),
+    t('Chỉ tiêu', 'Indicator'),
+    t('Mục tiêu', 'Target'),
+    t('Kết quả', 'Result'),
+    t('Đánh giá', 'Status'),
+  ];
+  return [
+    '',
+    `  ${t('Mức đạt chỉ tiêu', 'KPI attainment')}:`,
+    ...table([head, ...rows]).map((l) => `    ${l}`),
+  ];
 }
 
 function renderAreas(sheet: SheetReport, lang: Lang): string[] {
   const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const out: string[] = ['', `  ${t('Theo lĩnh vực', 'By area')}:`];
   if (sheet.kind === 'tasks') {
-    const rows = sheet.summary.byArea.map((a) => [a.area, clip(a.name, 48), String(a.tasks), String(a.done), String(a.overdue)]);
-    const head = [t('Lĩnh vực', 'Area'), t('Tên', 'Name'), t('Nhiệm vụ', 'Tasks'), t('Hoàn thành', 'Done'), t('Quá hạn', 'Overdue')];
+    const rows = sheet.summary.byArea.map((a) => [
+      a.area,
+      clip(a.name, 48),
+      String(a.tasks),
+      String(a.done),
+      String(a.overdue),
+    ]);
+    const head = [
+      t('Lĩnh vực', 'Area'),
+      t('Tên', 'Name'),
+      t('Nhiệm vụ', 'Tasks'),
+      t('Hoàn thành', 'Done'),
+      t('Quá hạn', 'Overdue'),
+    ];
     out.push(...table([head, ...rows]).map((l) => `    ${l}`));
     const s = sheet.summary.tasks;
     out.push(

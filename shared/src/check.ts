@@ -78,7 +78,10 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
     model.kind === 'tasks' ? { ...readTasks(ctx), kpis: [] } : { ...readKpis(ctx), tasks: [] };
   const columns: Record<string, string> = {};
   for (const [role, column] of Object.entries(model.columns)) columns[role] = columnLetters(column - 1);
-  const findings = ctx.findings.items.sort((a, b) => a.row - b.row || a.cell.length - b.cell.length || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
+  const findings = ctx.findings.items.sort(
+    (a, b) =>
+      a.row - b.row || a.cell.length - b.cell.length || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0),
+  );
   return {
     name: view.name,
     kind: model.kind,

@@ -8,7 +8,14 @@ export type { Lang } from './report/messages';
 export { DEFAULT_SEVERITY, codeTitle, statusLabel, message, formatNumber } from './report/messages';
 export type { SheetGrid, CellValue, MergedRange } from './table/grid';
 export { a1, parseA1, parseRange, columnLetters } from './table/grid';
-export { PERIODS, periodCutoff, parsePeriod, parseCutoffOverrides, periodLabel, type Period } from './deadlines/periods';
+export {
+  PERIODS,
+  periodCutoff,
+  parsePeriod,
+  parseCutoffOverrides,
+  periodLabel,
+  type Period,
+} from './deadlines/periods';
 export { parseDeadline } from './deadlines/parseDeadline';
 export { parseTargets } from './targets/parseTarget';
 export { parseActual } from './targets/parseActual';

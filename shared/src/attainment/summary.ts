@@ -19,7 +19,14 @@ export function summarise(areas: AreaRef[], tasks: Task[], kpis: Kpi[]): SheetRe
   const index = new Map<string, AreaSummary>();
   for (const a of areas) {
     if (index.has(a.area)) continue;
-    const entry: AreaSummary = { area: a.area, name: a.name, tasks: 0, done: 0, overdue: 0, kpis: emptyKpiCounts() };
+    const entry: AreaSummary = {
+      area: a.area,
+      name: a.name,
+      tasks: 0,
+      done: 0,
+      overdue: 0,
+      kpis: emptyKpiCounts(),
+    };
     index.set(a.area, entry);
     byArea.push(entry);
   }

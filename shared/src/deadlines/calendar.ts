@@ -62,3 +62,13 @@ export function dateToYMD(date: Date): YMD | null {
     ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
     : { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }
+
+/** The last day of quarter 1–4. */
+export function endOfQuarter(year: number, quarter: number): string {
+  return endOfMonth(year, quarter * 3);
+}
+
+/** An ISO date for y/m/d, or null when the day does not exist (31/02) or the year is out of range. */
+export function validIso(year: number, month: number, day: number): string | null {
+  return isValidYMD(year, month, day) ? isoDate(year, month, day) : null;
+}

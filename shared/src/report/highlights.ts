@@ -20,7 +20,14 @@ export function sheetHighlights(sheet: SheetReport): Highlight[] {
   };
   for (const f of sheet.findings) {
     if (!f.cell || f.severity === 'info') continue;
-    put(f.cell, f.severity === 'error' ? 'error' : f.code === 'task/overdue' || f.code === 'kpi/target-missed' ? 'missed' : 'warning');
+    put(
+      f.cell,
+      f.severity === 'error'
+        ? 'error'
+        : f.code === 'task/overdue' || f.code === 'kpi/target-missed'
+          ? 'missed'
+          : 'warning',
+    );
   }
   const result = sheet.columns.result;
   if (result) {

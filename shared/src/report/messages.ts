@@ -20,6 +20,7 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   'area/missing': 'warning',
   'area/unknown': 'warning',
   'area/order': 'info',
+  'kpi/targets-not-set': 'info',
   'kpi/target-unparseable': 'warning',
   'kpi/target-unmeasurable': 'info',
   'kpi/actual-unparseable': 'error',
@@ -60,7 +61,8 @@ const VI: Record<FindingCode, Template> = {
     'Không tìm thấy bảng nhiệm vụ hay bảng chỉ tiêu nào: cần một dòng tiêu đề cột như "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành" hoặc "STT | Chỉ tiêu | Chỉ tiêu phấn đấu | Kết quả thực hiện".',
   'table/count-mismatch': (p) => `Dòng tổng ghi ${p.declared} ${p.noun} nhưng bảng có ${p.counted}.`,
   'header/missing-field': (p) => `Thiếu cột "${p.field}" trong dòng tiêu đề.`,
-  'header/no-actual-column': () => 'Bảng chưa có cột "Kết quả thực hiện": chưa thể đánh giá mức đạt chỉ tiêu.',
+  'header/no-actual-column': () =>
+    'Bảng chưa có cột "Kết quả thực hiện": chưa thể đánh giá mức đạt chỉ tiêu.',
   'cell/required': (p) => `Ô "${p.field}" đang trống.`,
   'task/deadline-unparseable': (p) => `Không hiểu được thời hạn "${p.text}".`,
   'task/deadline-out-of-year': (p) => `Thời hạn ${p.due} nằm ngoài năm kế hoạch ${p.year}.`,
@@ -70,9 +72,12 @@ const VI: Record<FindingCode, Template> = {
   'row/number-missing': () => 'Dòng này không có số thứ tự.',
   'row/duplicate': (p) => `Nội dung trùng với dòng ${p.first}.`,
   'area/missing': (p) =>
-    p.numeral ? `Thiếu lĩnh vực ${p.numeral} (${p.name}).` : 'Bảng không chia theo các lĩnh vực cải cách hành chính.',
+    p.numeral
+      ? `Thiếu lĩnh vực ${p.numeral} (${p.name}).`
+      : 'Bảng không chia theo các lĩnh vực cải cách hành chính.',
   'area/unknown': (p) => `Không nhận ra lĩnh vực "${p.name}".`,
   'area/order': (p) => `Lĩnh vực ${p.numeral} đứng sau lĩnh vực ${p.previous}: sai thứ tự thông thường.`,
+  'kpi/targets-not-set': () => 'Chưa nhập chỉ tiêu phấn đấu cho chỉ tiêu nào: bảng còn trống.',
   'kpi/target-unparseable': (p) => `Không đọc được chỉ tiêu phấn đấu "${p.text}".`,
   'kpi/target-unmeasurable': (p) => `Chỉ tiêu "${p.text}" không đo được từ ô này; cần đánh giá thủ công.`,
   'kpi/actual-unparseable': (p) => `Không đọc được kết quả "${p.text}".`,
@@ -85,7 +90,8 @@ const VI: Record<FindingCode, Template> = {
 const EN: Record<FindingCode, Template> = {
   'table/not-found': () =>
     'No task list or KPI table found: a heading row such as "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành" or "STT | Chỉ tiêu | Chỉ tiêu phấn đấu | Kết quả thực hiện" is needed.',
-  'table/count-mismatch': (p) => `The total row declares ${p.declared} ${p.noun} but the table has ${p.counted}.`,
+  'table/count-mismatch': (p) =>
+    `The total row declares ${p.declared} ${p.noun} but the table has ${p.counted}.`,
   'header/missing-field': (p) => `The heading row has no "${p.field}" column.`,
   'header/no-actual-column': () => 'The table has no result column yet: attainment cannot be assessed.',
   'cell/required': (p) => `The ${p.field} cell is empty.`,
@@ -93,15 +99,18 @@ const EN: Record<FindingCode, Template> = {
   'task/deadline-out-of-year': (p) => `Deadline ${p.due} falls outside the plan year ${p.year}.`,
   'task/overdue': (p) => `Overdue: due ${p.due}, not done by ${p.asOf}.`,
   'row/number-duplicate': (p) => `Number "${p.number}" is used twice (first on row ${p.first}).`,
-  'row/number-gap': (p) => `Numbering jumps from "${p.previous}" to "${p.number}" (expected "${p.expected}").`,
+  'row/number-gap': (p) =>
+    `Numbering jumps from "${p.previous}" to "${p.number}" (expected "${p.expected}").`,
   'row/number-missing': () => 'This row has no number.',
   'row/duplicate': (p) => `Same text as row ${p.first}.`,
   'area/missing': (p) =>
     p.numeral ? `Area ${p.numeral} (${p.name}) is missing.` : 'The table is not grouped by reform area.',
   'area/unknown': (p) => `Unrecognised area "${p.name}".`,
   'area/order': (p) => `Area ${p.numeral} comes after area ${p.previous}: not the usual order.`,
+  'kpi/targets-not-set': () => 'No indicator has a target yet: the table is still blank.',
   'kpi/target-unparseable': (p) => `Cannot read the target "${p.text}".`,
-  'kpi/target-unmeasurable': (p) => `The target "${p.text}" cannot be measured from the cell; assess it by hand.`,
+  'kpi/target-unmeasurable': (p) =>
+    `The target "${p.text}" cannot be measured from the cell; assess it by hand.`,
   'kpi/actual-unparseable': (p) => `Cannot read the result "${p.text}".`,
   'kpi/actual-out-of-range': (p) => `The result ${p.actual}% is outside 0-100%.`,
   'kpi/actual-count-mismatch': (p) =>
@@ -136,6 +145,7 @@ const CODE_TITLES: Record<FindingCode, [string, string]> = {
   'area/missing': ['Thiếu lĩnh vực', 'Missing area'],
   'area/unknown': ['Lĩnh vực không nhận ra', 'Unknown area'],
   'area/order': ['Lĩnh vực sai thứ tự', 'Area out of order'],
+  'kpi/targets-not-set': ['Chưa nhập chỉ tiêu phấn đấu', 'No targets yet'],
   'kpi/target-unparseable': ['Chỉ tiêu không đọc được', 'Unreadable target'],
   'kpi/target-unmeasurable': ['Chỉ tiêu không đo được', 'Target not measurable'],
   'kpi/actual-unparseable': ['Kết quả không đọc được', 'Unreadable result'],

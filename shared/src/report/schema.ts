@@ -22,6 +22,7 @@ export const findingCodeSchema = z.enum([
   'area/missing',
   'area/unknown',
   'area/order',
+  'kpi/targets-not-set',
   'kpi/target-unparseable',
   'kpi/target-unmeasurable',
   'kpi/actual-unparseable',

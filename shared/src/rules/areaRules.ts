@@ -40,6 +40,9 @@ export function checkAreas(
   for (const numeral of REQUIRED_AREAS) {
     if (present.has(numeral)) continue;
     const def = areaByNumeral(numeral)!;
-    findings.add('area/missing', anchor.row, anchor.column, { numeral, name: lang === 'vi' ? def.vi : def.en });
+    findings.add('area/missing', anchor.row, anchor.column, {
+      numeral,
+      name: lang === 'vi' ? def.vi : def.en,
+    });
   }
 }

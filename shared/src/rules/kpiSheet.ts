@@ -7,7 +7,7 @@ import { matchAreaName } from '../table/areas';
 import type { Entry } from '../table/readTable';
 import { lowerKey, normalizeText, trimmedText } from '../text/normalize';
 import { areaKey } from './areaRules';
-import { checkNumbering, type NumberedRow } from './numbering';
+import { checkNumbering, scopeByArea, type NumberedRow } from './numbering';
 import { reportIfBlank, requireColumns, type AreaRef, type SheetContext } from './sheetContext';
 
 type DataEntry = Extract<Entry, { type: 'data' }>;
@@ -43,6 +43,14 @@ export function readKpis(ctx: SheetContext): { kpis: Kpi[]; areas: AreaRef[] } {
     }
   }
   const hasAreaRows = items.some((i) => 'type' in i);
+  // A table where no indicator has a target yet is a blank appendix waiting to be filled, not a table of
+  // defects: one note instead of an error per row.
+  const candidates = items.filter((i): i is Candidate => !('type' in i));
+  const noTargetsYet =
+    cols.target !== undefined &&
+    candidates.length > 0 &&
+    candidates.every((c) => c.target === '' && !c.hasActual);
+  if (noTargetsYet) findings.add('kpi/targets-not-set', model.headerRow, cols.target!);
 
   const kpis: Kpi[] = [];
   const areas: AreaRef[] = [];
@@ -62,13 +70,19 @@ export function readKpis(ctx: SheetContext): { kpis: Kpi[]; areas: AreaRef[] } {
     const { entry, target } = item;
     const number = entry.number;
     const text = normalizeText(entry.text);
-    if (number !== null) numbered.push({ row: entry.row, column: entry.numberColumn, number, scope: '' });
+    if (number !== null)
+      numbered.push({
+        row: entry.row,
+        column: entry.numberColumn,
+        number,
+        scope: hasAreaRows ? (area ?? '') : '',
+      });
     if (!hasAreaRows && number !== null && !number.includes('.')) {
       area = number;
       areas.push({ area, name: text });
     }
 
-    if (isGroup(items, i)) {
+    if (!noTargetsYet && isGroup(items, i)) {
       underGroup = true;
       continue;
     }
@@ -78,7 +92,7 @@ export function readKpis(ctx: SheetContext): { kpis: Kpi[]; areas: AreaRef[] } {
     if (number !== null) underGroup = false;
 
     reportIfBlank(ctx, entry.row, 'indicator', text === '');
-    reportIfBlank(ctx, entry.row, 'target', target === '');
+    reportIfBlank(ctx, entry.row, 'target', target === '' && !noTargetsYet);
     if (text) {
       const key = lowerKey(text);
       const first = firstWithText.get(key);
@@ -104,7 +118,7 @@ export function readKpis(ctx: SheetContext): { kpis: Kpi[]; areas: AreaRef[] } {
       status: score.status,
     });
   }
-  checkNumbering(numbered, findings);
+  checkNumbering(scopeByArea(numbered), findings);
   return { kpis, areas };
 }
 
@@ -124,21 +138,27 @@ function isGroup(items: (Candidate | Extract<Entry, { type: 'area' }>)[], i: num
 /** Reads the result cell, scores it and reports what keeps it from being scored or shows it falls short. */
 function scoreResult(ctx: SheetContext, row: number, targets: Target[], column: number | undefined) {
   const { view, findings, lang } = ctx;
-  const reading = column === undefined ? null : parseActual(view.value(row, column), view.format(row, column));
+  const reading =
+    column === undefined ? null : parseActual(view.value(row, column), view.format(row, column));
   const score = scoreKpi(targets, reading);
   if (column === undefined) return score;
   const text = normalizeText(trimmedText(view.value(row, column)));
   if (score.problem === 'unparseable' || score.problem === 'unit-mismatch') {
     findings.add('kpi/actual-unparseable', row, column, { text });
   } else if (score.problem === 'count-mismatch') {
-    findings.add('kpi/actual-count-mismatch', row, column, { targets: targets.length, actuals: score.actuals.length });
+    findings.add('kpi/actual-count-mismatch', row, column, {
+      targets: targets.length,
+      actuals: score.actuals.length,
+    });
   }
   for (const value of score.outOfRange) {
     findings.add('kpi/actual-out-of-range', row, column, { actual: formatNumber(value, lang) });
   }
   if (score.missed.length > 0) {
     const shown = score.missed.map((m) => withUnit(m.actual, m.target.unit, lang)).join('; ');
-    const wanted = score.missed.map((m) => `${m.target.op} ${withUnit(m.target.value, m.target.unit, lang)}`).join('; ');
+    const wanted = score.missed
+      .map((m) => `${m.target.op} ${withUnit(m.target.value, m.target.unit, lang)}`)
+      .join('; ');
     findings.add('kpi/target-missed', row, column, { actual: shown, target: wanted });
   }
   return score;

@@ -4,8 +4,21 @@ export interface NumberedRow {
   row: number;
   column: number;
   number: string;
-  /** Rows in different scopes are numbered independently (one scope per area when numbering restarts). */
+  /** The area the row sits under ('' before any): numbering may restart there. */
   scope: string;
+}
+
+/**
+ * Numbering restarts in each area in some plans (seed 000: 1…9, then 1…3) and runs on in others (seed 002:
+ * 1…27). When some area after the first starts again at 1, each area is its own scope; otherwise the whole
+ * table is one.
+ */
+export function scopeByArea(rows: NumberedRow[]): NumberedRow[] {
+  const firstInArea = new Map<string, string>();
+  for (const r of rows) if (!firstInArea.has(r.scope)) firstInArea.set(r.scope, r.number);
+  const firsts = [...firstInArea.values()];
+  const restarts = firsts.slice(1).some((n) => n === '1');
+  return restarts ? rows : rows.map((r) => ({ ...r, scope: '' }));
 }
 
 const HIERARCHICAL = /^\d+(\.\d+)*$/;
@@ -37,7 +50,7 @@ export function checkNumbering(rows: NumberedRow[], findings: FindingList): void
     if (n !== expected) {
       const prefix = parent ? `${parent}.` : '';
       findings.add('row/number-gap', r.row, r.column, {
-        previous: previous === undefined ? (parent || '—') : prefix + previous,
+        previous: previous === undefined ? parent || '—' : prefix + previous,
         number,
         expected: prefix + expected,
       });

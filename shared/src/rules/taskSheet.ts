@@ -5,7 +5,7 @@ import { isDoneProgress } from '../deadlines/progress';
 import type { Task } from '../report/schema';
 import { lowerKey, normalizeText, trimmedText } from '../text/normalize';
 import { areaKey, checkAreas } from './areaRules';
-import { checkNumbering, type NumberedRow } from './numbering';
+import { checkNumbering, scopeByArea, type NumberedRow } from './numbering';
 import { reportIfBlank, requireColumns, type AreaRef, type SheetContext } from './sheetContext';
 
 /** Reads the task rows of a task-list sheet and checks them. */
@@ -18,7 +18,7 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
   const tasks: Task[] = [];
   const areas: AreaRef[] = [];
   const areaEntries = model.entries.filter((e) => e.type === 'area');
-  const numbered: (NumberedRow & { area: string | null })[] = [];
+  const numbered: NumberedRow[] = [];
   const firstWithText = new Map<string, number>();
   let currentArea: string | null = null;
 
@@ -51,7 +51,10 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
       if (parsed.kind === 'unknown') {
         findings.add('task/deadline-unparseable', row, cols.deadline, { text: parsed.text });
       } else if (parsed.due && Number(parsed.due.slice(0, 4)) !== planYear) {
-        findings.add('task/deadline-out-of-year', row, cols.deadline, { due: showDate(parsed.due), year: planYear });
+        findings.add('task/deadline-out-of-year', row, cols.deadline, {
+          due: showDate(parsed.due),
+          year: planYear,
+        });
       }
     }
     const status = taskStatus(deadline, done, asOf);
@@ -66,7 +69,7 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
       else findings.add('row/duplicate', row, entry.textColumn, { first });
     }
     if (entry.number !== null) {
-      numbered.push({ row, column: entry.numberColumn, number: entry.number, scope: '', area: currentArea });
+      numbered.push({ row, column: entry.numberColumn, number: entry.number, scope: currentArea ?? '' });
     } else if (model.numbered) {
       findings.add('row/number-missing', row, entry.textColumn);
     }
@@ -74,10 +77,7 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
     tasks.push({ row, number: entry.number, area: currentArea, text, lead, deadline, progress, status });
   }
 
-  // Numbering restarts in each area in some plans (seed 000) and runs on in others (seed 002).
-  const restarts = perAreaNumbering(numbered);
-  for (const n of numbered) n.scope = restarts ? (n.area ?? '') : '';
-  checkNumbering(numbered, findings);
+  checkNumbering(scopeByArea(numbered), findings);
 
   for (const total of model.entries) {
     if (total.type !== 'total' || total.declared === null || total.declared === tasks.length) continue;
@@ -87,22 +87,15 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
       noun: lang === 'vi' ? 'nhiệm vụ' : 'tasks',
     });
   }
-  checkAreas(areaEntries, { row: model.headerRow, column: model.header.mainColumn ?? view.firstColumn }, findings, lang);
+  checkAreas(
+    areaEntries,
+    { row: model.headerRow, column: model.header.mainColumn ?? view.firstColumn },
+    findings,
+    lang,
+  );
   return { tasks, areas };
 
   function showDate(iso: string): string {
     return lang === 'vi' ? formatDateVi(iso) : iso;
   }
-}
-
-/** True when some area after the first starts its numbering again at 1. */
-function perAreaNumbering(rows: { number: string; area: string | null }[]): boolean {
-  const firstInArea = new Map<string | null, string>();
-  for (const r of rows) if (!firstInArea.has(r.area)) firstInArea.set(r.area, r.number);
-  let restarts = 0;
-  let index = 0;
-  for (const first of firstInArea.values()) {
-    if (index++ > 0 && first === '1') restarts++;
-  }
-  return restarts > 0;
 }

@@ -14,34 +14,50 @@ export const AREAS: readonly AreaDef[] = [
     numeral: 'I',
     vi: 'Công tác chỉ đạo, điều hành cải cách hành chính',
     en: 'Direction and coordination',
-    phrases: /chi dao,? (va )?dieu hanh|tuyen truyen cchc|tuyen truyen cai cach/,
+    phrases: /chi dao,? (va )?dieu hanh|tuyen truyen cchc|tuyen truyen cai cach|direction and coordination/,
   },
-  { numeral: 'II', vi: 'Cải cách thể chế', en: 'Institutional reform', phrases: /cai cach the che|\bthe che\b/ },
+  {
+    numeral: 'II',
+    vi: 'Cải cách thể chế',
+    en: 'Institutional reform',
+    phrases: /cai cach the che|\bthe che\b|institutional reform/,
+  },
   {
     numeral: 'III',
     vi: 'Cải cách thủ tục hành chính',
     en: 'Administrative-procedure reform',
-    phrases: /thu tuc hanh chinh|cai cach tthc/,
+    phrases: /thu tuc hanh chinh|cai cach tthc|administrative.procedure/,
   },
   {
     numeral: 'IV',
     vi: 'Cải cách tổ chức bộ máy hành chính nhà nước',
     en: 'Reform of the administrative apparatus',
-    phrases: /to chuc bo may/,
+    phrases: /to chuc bo may|administrative apparatus/,
   },
-  { numeral: 'V', vi: 'Cải cách chế độ công vụ', en: 'Civil-service reform', phrases: /che do cong vu/ },
-  { numeral: 'VI', vi: 'Cải cách tài chính công', en: 'Public-finance reform', phrases: /tai chinh cong/ },
+  {
+    numeral: 'V',
+    vi: 'Cải cách chế độ công vụ',
+    en: 'Civil-service reform',
+    phrases: /che do cong vu|civil.service/,
+  },
+  {
+    numeral: 'VI',
+    vi: 'Cải cách tài chính công',
+    en: 'Public-finance reform',
+    phrases: /tai chinh cong|public.finance/,
+  },
   {
     numeral: 'VII',
     vi: 'Xây dựng và phát triển chính quyền điện tử, chính quyền số',
     en: 'E-government and digital government',
-    phrases: /chinh quyen dien tu|chinh quyen so|chinh phu dien tu|chinh phu so|hien dai hoa hanh chinh/,
+    phrases:
+      /chinh quyen dien tu|chinh quyen so|chinh phu dien tu|chinh phu so|hien dai hoa hanh chinh|e.government|digital government/,
   },
   {
     numeral: 'VIII',
     vi: 'Đánh giá tác động của cải cách hành chính',
     en: 'Impact of the reform',
-    phrases: /danh gia tac dong|tac dong cua (cchc|cai cach)/,
+    phrases: /danh gia tac dong|tac dong cua (cchc|cai cach)|impact of the reform/,
   },
 ];
 

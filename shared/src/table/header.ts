@@ -24,16 +24,16 @@ export type Role =
 // Order matters: the first rule that matches wins ("Cơ quan chủ trì đề xuất/tham mưu/thực hiện" is the lead,
 // not the executor; "Chỉ tiêu phấn đấu năm 2025" is the target, not the indicator).
 const RULES: [Role, RegExp][] = [
-  ['number', /^(stt|tt|so tt|so thu tu|s tt|thu tu)$/],
+  ['number', /^(stt|tt|so tt|so thu tu|s tt|thu tu|no|number)$/],
   ['deadline', /\b(thoi gian|thoi han|han hoan thanh|thoi diem|han chot|deadline|due)\b/],
   ['lead', /\b(chu tri|lead)\b/],
   ['partner', /\b(phoi hop|partner)/],
-  ['monitor', /\btheo doi\b/],
+  ['monitor', /\b(theo doi|monitoring)\b/],
   ['approval', /\b(cap ban hanh|phe duyet|cap ban)\b/],
   ['target', /\b(phan dau|muc tieu|chi tieu ke hoach|ke hoach nam|chi tieu nam|chi tieu giao|target)\b/],
   ['result', /\b(ket qua|result|actual)\b/],
   ['assessment', /\b(danh gia|xep loai|assessment)\b/],
-  ['executor', /\b(don vi|co quan|bo phan) thuc hien\b/],
+  ['executor', /\b(don vi|co quan|bo phan) thuc hien\b|\bimplementing\b/],
   ['progress', /\b(tien do|tinh trang|muc do hoan thanh|progress|status)\b/],
   ['indicator', /\b(chi tieu|indicator)\b/],
   ['product', /\b(san pham|hoat dong|product)\b/],
@@ -78,7 +78,8 @@ function rowRoles(view: SheetView, row: number): Map<number, Role> {
 }
 
 function kindOf(roles: Set<Role>): 'tasks' | 'kpis' | null {
-  if (roles.has('indicator') && (roles.has('target') || roles.has('result') || roles.has('number'))) return 'kpis';
+  if (roles.has('indicator') && (roles.has('target') || roles.has('result') || roles.has('number')))
+    return 'kpis';
   if (roles.has('target') && (roles.has('number') || roles.has('result'))) return 'kpis';
   if (roles.has('task') && roles.size >= 2) return 'tasks';
   return null;

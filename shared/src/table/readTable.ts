@@ -1,4 +1,11 @@
-import { areaByNumeral, matchAreaName, romanToInt, intToRoman, splitLeadingRoman, type AreaDef } from './areas';
+import {
+  areaByNumeral,
+  matchAreaName,
+  romanToInt,
+  intToRoman,
+  splitLeadingRoman,
+  type AreaDef,
+} from './areas';
 import { isBlank } from './grid';
 import { findHeader, isRepeatedHeader, type HeaderInfo, type Role } from './header';
 import type { SheetView } from './sheetView';
@@ -45,8 +52,8 @@ const LEADING_NUMBER = /^\s*(\d{1,3}(?:\.\d{1,3})*)(?:\s*[.):]\s*|\s+(?=\S))(?=\
 // A cheap first-letter gate before folding: totals start "Tổng …" or "Cộng …".
 const TOTAL_START = /^\s*[tTcC]/;
 // "Công khai …" is a task, not a total: a bare "Tổng"/"Cộng" counts only when a number follows.
-const TOTAL_KEY = /^(tong cong|tong so)\b|^(tong|cong)\s*:?\s*\d/;
-const TOTAL_COUNT = /(\d[\d.]*)\s*(nhiem vu|chi tieu|noi dung|muc)?/;
+const TOTAL_KEY = /^(tong cong|tong so|total)\b|^(tong|cong)\s*:?\s*\d/;
+const TOTAL_COUNT = /(\d[\d.]*)/;
 
 export function readTable(view: SheetView): TableModel | null {
   const header = findHeader(view);
@@ -170,7 +177,7 @@ function firstColumnAfter(columns: Partial<Record<Role, number>>, fallback: numb
   return cols.length ? Math.min(...cols) : fallback;
 }
 
-const YEAR_IN_TITLE = /\bnam (20\d\d)\b/;
+const YEAR_IN_TITLE = /\b(?:nam|for|year) (20\d\d)\b/;
 
 function findTitleYear(view: SheetView, header: HeaderInfo): number | null {
   // The title names the plan's year; a "(Ban hành kèm theo … ngày … năm 2024)" line names the signing date,

@@ -8,7 +8,13 @@ function view(values: CellValue[][], extra: Partial<SheetGrid> = {}): SheetView 
 }
 
 function kinds(entries: Entry[]): string[] {
-  return entries.map((e) => (e.type === 'data' ? `data:${e.number ?? '-'}` : e.type === 'area' ? `area:${e.known?.numeral ?? e.numeral ?? '?'}` : `total:${e.declared}`));
+  return entries.map((e) =>
+    e.type === 'data'
+      ? `data:${e.number ?? '-'}`
+      : e.type === 'area'
+        ? `area:${e.known?.numeral ?? e.numeral ?? '?'}`
+        : `total:${e.declared}`,
+  );
 }
 
 describe('classifyHeading', () => {
@@ -78,7 +84,12 @@ describe('readTable', () => {
 
   it('reads numbers that lead the text and area numerals that lead the row (seed 000 layout)', () => {
     const v = view([
-      ['Nội dung công việc', 'Cơ quan chủ trì đề xuất/tham mưu/ thực hiện', 'Cơ quan phối hợp', 'Thời gian thực hiện'],
+      [
+        'Nội dung công việc',
+        'Cơ quan chủ trì đề xuất/tham mưu/ thực hiện',
+        'Cơ quan phối hợp',
+        'Thời gian thực hiện',
+      ],
       ['I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH (Công chức Văn phòng - thống kê hướng dẫn thực hiện)'],
       ['1. Triển khai kế hoạch', 'Công chức VP-TK', 'Các ngành', 'Tháng 02 năm 2025'],
       ['IV. CẢI CÁCH TỔ CHỨC BỘ MÁY HÀNH CHÍNH'],
@@ -88,7 +99,15 @@ describe('readTable', () => {
       ['Tổng số: 4'],
     ]);
     const model = readTable(v)!;
-    expect(kinds(model.entries)).toEqual(['area:I', 'data:1', 'area:IV', 'data:-', 'data:-', 'data:-', 'total:4']);
+    expect(kinds(model.entries)).toEqual([
+      'area:I',
+      'data:1',
+      'area:IV',
+      'data:-',
+      'data:-',
+      'data:-',
+      'total:4',
+    ]);
     const first = model.entries[1] as Extract<Entry, { type: 'data' }>;
     expect(first.text).toBe('Triển khai kế hoạch');
     expect(first.numberColumn).toBe(1);

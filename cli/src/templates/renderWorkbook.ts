@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import type { CellStyle, TemplateSheet, TemplateWorkbook } from '../../../shared/src/templates/schema';
+
+// exceljs keeps sheet-level data validations at run time but does not declare them in its types.
+type WithValidations = ExcelJS.Worksheet & {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+};
+
+function argb(hex: string): string {
+  return `FF${hex.slice(1).toUpperCase()}`;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function absolute(range: string): string {
+  return range
+    .split(':')
+    .map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
+    .join(':');
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.font) {
+    cell.font = {
+      name: style.font.name,
+      size: style.font.size,
+      bold: style.font.bold,
+      italic: style.font.italic,
+      ...(style.font.color ? { color: { argb: argb(style.font.color) } } : {}),
+    };
+  }
+  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.border && style.border !== 'none') {
+    const side = { style: style.border };
+    cell.border = { top: side, left: side, bottom: side, right: side };
+  }
+  if (style.horizontal || style.vertical || style.wrap) {
+    cell.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap };
+  }
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+}
+
+function renderSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet): void {
+  const ws = wb.addWorksheet(sheet.name, {
+    views: [{ state: 'frozen', ySplit: sheet.freeze.rows, xSplit: sheet.freeze.columns }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: sheet.print.orientation,
+      fitToPage: sheet.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(sheet.print.repeatRows
+        ? { printTitlesRow: `${sheet.print.repeatRows[0]}:${sheet.print.repeatRows[1]}` }
+        : {}),
+    },
+  });
+  sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = height;
+  for (const c of sheet.cells) {
+    const cell = ws.getCell(c.ref);
+    if (c.formula !== undefined)
+      cell.value = { formula: c.formula, result: c.result } as ExcelJS.CellFormulaValue;
+    else if (c.value !== undefined) cell.value = c.value;
+    const style = c.style ? sheet.styles[c.style] : undefined;
+    if (style) applyStyle(cell, style);
+  }
+  for (const m of sheet.merges) ws.mergeCells(m);
+  for (const v of sheet.validations) {
+    const formula = 'namedRange' in v.list ? v.list.namedRange : `"${v.list.values.join(',')}"`;
+    (ws as WithValidations).dataValidations.add(v.range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: true,
+      // A ward may name a unit that is not on its list: warn, don't refuse.
+      errorStyle: v.strict ? 'stop' : 'information',
+    });
+  }
+}
+
+/** Renders a template description into a new exceljs workbook. */
+export function renderWorkbook(template: TemplateWorkbook): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'cchc';
+  for (const sheet of template.sheets) renderSheet(wb, sheet);
+  for (const n of template.namedRanges) {
+    wb.definedNames.add(`${quoteSheet(n.sheet)}!${absolute(n.range)}`, n.name);
+  }
+  return wb;
+}

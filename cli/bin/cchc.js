@@ -5,7 +5,9 @@ let main;
 try {
   ({ main } = require('../../dist/cli/src/main.js'));
 } catch {
-  process.stderr.write('cchc: chưa biên dịch — chạy "npm run build" trước. (not built: run "npm run build" first)\n');
+  process.stderr.write(
+    'cchc: chưa biên dịch — chạy "npm run build" trước. (not built: run "npm run build" first)\n',
+  );
   process.exit(2);
 }
 main(process.argv.slice(2)).then((code) => {

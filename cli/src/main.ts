@@ -243,7 +243,8 @@ function say(lang: Lang, vi: string, en: string): string {
 }
 
 function oneLine(e: unknown, lang: Lang): string {
-  if (e instanceof UsageError || e instanceof WorkbookReadError) return e.message;
+  if (e instanceof WorkbookReadError) return e.messageIn(lang);
+  if (e instanceof UsageError) return e.message;
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
   return say(lang, `Không thực hiện được: ${detail}`, `Could not finish: ${detail}`);
 }

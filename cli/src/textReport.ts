@@ -1,7 +1,8 @@
 import {
   codeTitle,
   formatDateVi,
-  formatNumber,
+  formatQuantity,
+  formatTarget,
   statusLabel,
   type Finding,
   type FindingCode,
@@ -9,7 +10,6 @@ import {
   type Lang,
   type Report,
   type SheetReport,
-  type Target,
 } from '../../shared/src/index';
 
 /** The report for people: findings grouped by code with their cells, the KPI table, per-area counts. */
@@ -86,8 +86,12 @@ function renderKpis(kpis: Kpi[], lang: Lang): string[] {
   const rows = kpis.map((k) => [
     k.number ?? '',
     clip(k.indicator, 48),
-    k.targets.map((x) => targetText(x, lang)).join('; ') || '-',
-    k.actuals.length ? k.actuals.map((v) => formatNumber(v, lang)).join('; ') : '-',
+    k.targets.map((x) => formatTarget(x, lang)).join('; ') || '-',
+    k.actuals.length
+      ? k.actuals
+          .map((v, i) => formatQuantity(v, (k.targets[i] ?? k.targets[0])?.unit ?? '', lang))
+          .join('; ')
+      : '-',
     statusLabel(k.status, lang),
   ]);
   const head = [
@@ -157,11 +161,6 @@ function renderAreas(sheet: SheetReport, lang: Lang): string[] {
     );
   }
   return out;
-}
-
-function targetText(target: Target, lang: Lang): string {
-  const value = formatNumber(target.value, lang);
-  return `${target.op} ${target.unit === '%' ? `${value}%` : target.unit ? `${value} ${target.unit}` : value}`;
 }
 
 function clip(s: string, width: number): string {

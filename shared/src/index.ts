@@ -5,7 +5,15 @@ export { HIGHLIGHT_FILLS, HIGHLIGHT_PRIORITY } from './report/palette';
 export { reportSchema, highlightSchema } from './report/schema';
 export type * from './report/schema';
 export type { Lang } from './report/messages';
-export { DEFAULT_SEVERITY, codeTitle, statusLabel, message, formatNumber } from './report/messages';
+export {
+  DEFAULT_SEVERITY,
+  codeTitle,
+  statusLabel,
+  message,
+  formatNumber,
+  formatQuantity,
+  formatTarget,
+} from './report/messages';
 export type { SheetGrid, CellValue, MergedRange } from './table/grid';
 export { a1, parseA1, parseRange, columnLetters } from './table/grid';
 export {

@@ -1,4 +1,4 @@
-import type { FindingCode, KpiStatus, Severity, TaskStatus } from './schema';
+import type { FindingCode, KpiStatus, Op, Severity, Target, TaskStatus } from './schema';
 import type { Role } from '../table/header';
 
 export type Lang = 'vi' | 'en';
@@ -176,4 +176,18 @@ const STATUS_LABELS: Record<TaskStatus | KpiStatus | Severity, [string, string]>
 /** Vietnamese or English label of a task status, KPI status or severity. */
 export function statusLabel(status: TaskStatus | KpiStatus | Severity, lang: Lang): string {
   return STATUS_LABELS[status][lang === 'vi' ? 0 : 1];
+}
+
+/** A value with its unit as people write it: "94,5%", "12 phút", "2 hoạt động". */
+export function formatQuantity(value: number, unit: string, lang: Lang): string {
+  const n = formatNumber(value, lang);
+  if (unit === '%') return `${n}%`;
+  return unit ? `${n} ${unit}` : n;
+}
+
+const OP_SIGNS: Record<Op, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
+
+/** A parsed target for display: "≥ 80%", "≤ 15 phút". */
+export function formatTarget(target: Target, lang: Lang): string {
+  return `${OP_SIGNS[target.op]} ${formatQuantity(target.value, target.unit, lang)}`;
 }

@@ -1,5 +1,5 @@
 import { scoreKpi } from '../attainment/kpiStatus';
-import { formatNumber } from '../report/messages';
+import { formatNumber, formatQuantity, formatTarget } from '../report/messages';
 import { parseActual } from '../targets/parseActual';
 import { parseTargets } from '../targets/parseTarget';
 import type { Kpi, Target } from '../report/schema';
@@ -155,17 +155,9 @@ function scoreResult(ctx: SheetContext, row: number, targets: Target[], column: 
     findings.add('kpi/actual-out-of-range', row, column, { actual: formatNumber(value, lang) });
   }
   if (score.missed.length > 0) {
-    const shown = score.missed.map((m) => withUnit(m.actual, m.target.unit, lang)).join('; ');
-    const wanted = score.missed
-      .map((m) => `${m.target.op} ${withUnit(m.target.value, m.target.unit, lang)}`)
-      .join('; ');
+    const shown = score.missed.map((m) => formatQuantity(m.actual, m.target.unit, lang)).join('; ');
+    const wanted = score.missed.map((m) => formatTarget(m.target, lang)).join('; ');
     findings.add('kpi/target-missed', row, column, { actual: shown, target: wanted });
   }
   return score;
-}
-
-function withUnit(value: number, unit: string, lang: 'vi' | 'en'): string {
-  const n = formatNumber(value, lang);
-  if (unit === '%') return `${n}%`;
-  return unit ? `${n} ${unit}` : n;
 }

@@ -89,6 +89,12 @@ const STYLES: Record<string, CellStyle> = {
   total: { font: { name: FONT, size: 12, bold: true }, border: 'thin', vertical: 'middle' },
 };
 
+/** Row height (points) that shows `text` whole in a wrapped column `width` characters wide. */
+function fitHeight(text: string, width: number): number {
+  const lines = Math.max(1, Math.ceil((text.length * 1.1) / width));
+  return lines * 16 + 4;
+}
+
 function t(lang: Lang, vi: string, en: string): string {
   return lang === 'vi' ? vi : en;
 }
@@ -191,14 +197,17 @@ function tasksSheet(p: TemplateParams): TemplateSheet {
   );
 
   const perArea = p.rowsPerArea ?? 3;
+  const heights: Record<string, number> = { '5': 22, '6': 20, [String(HEADER_ROW)]: 36 };
   let row = FIRST_BODY_ROW;
   for (const area of AREAS.slice(0, 7)) {
     cells.push({ ref: `A${row}`, value: area.numeral, style: 'areaNumber' });
     cells.push({ ref: `B${row}`, value: (lang === 'vi' ? area.vi : area.en).toUpperCase(), style: 'area' });
     merges.push(`B${row}:${last}${row}`);
     const first = row + 1;
+    heights[String(row)] = 20;
     for (let i = 0; i < perArea; i++) {
       row++;
+      heights[String(row)] = 32; // room for a two-line task
       // Numbers appear as the task text is typed and restart in each area, as in most plans.
       cells.push({
         ref: `A${row}`,
@@ -227,7 +236,7 @@ function tasksSheet(p: TemplateParams): TemplateSheet {
     name: sheetName('tasks', lang),
     role: 'tasks',
     columnWidths: [6, 48, 26, 22, 24, 18, 16, 24],
-    rowHeights: { '5': 22, '6': 20, [String(HEADER_ROW)]: 36 },
+    rowHeights: heights,
     styles: STYLES,
     cells,
     merges,
@@ -276,13 +285,16 @@ function kpisSheet(p: TemplateParams): TemplateSheet {
     cells.push({ ref: `${columnLetters(i)}${HEADER_ROW}`, value: h, style: 'header' }),
   );
 
+  const heights: Record<string, number> = { '5': 22, '6': 20, [String(HEADER_ROW)]: 36 };
   let row = FIRST_BODY_ROW;
   for (const area of AREAS.slice(0, 7)) {
     cells.push({ ref: `A${row}`, value: area.numeral, style: 'areaNumber' });
     cells.push({ ref: `B${row}`, value: (lang === 'vi' ? area.vi : area.en).toUpperCase(), style: 'area' });
     merges.push(`B${row}:${last}${row}`);
+    heights[String(row)] = 20;
     COMMON_INDICATORS[area.numeral].forEach((ind, i) => {
       row++;
+      heights[String(row)] = fitHeight(lang === 'vi' ? ind.vi : ind.en, 52);
       cells.push({ ref: `A${row}`, value: i + 1, style: 'number' });
       cells.push({ ref: `B${row}`, value: lang === 'vi' ? ind.vi : ind.en, style: 'body' });
       const target = p.exampleTargets ? (lang === 'vi' ? ind.example : ind.exampleEn) : undefined;
@@ -302,7 +314,7 @@ function kpisSheet(p: TemplateParams): TemplateSheet {
     name: sheetName('kpis', lang),
     role: 'kpis',
     columnWidths: [6, 52, 20, 16, 14, 22, 22, 18],
-    rowHeights: { '5': 22, '6': 20, [String(HEADER_ROW)]: 36 },
+    rowHeights: heights,
     styles: STYLES,
     cells,
     merges,

@@ -11,14 +11,14 @@ export interface KpiScore {
   /** Percentages outside 0–100. */
   outOfRange: number[];
   /** Each target the result falls short of, with the value compared. */
-  missed: { target: Target; actual: number }[];
+  missed: { target: Readonly<Target>; actual: number }[];
 }
 
 /**
  * Scores one indicator. A blank result is "no-data", never 0. A cell with several targets needs one value per
  * target, in order ("95%; 70%"): a single value cannot say which target it answers.
  */
-export function scoreKpi(targets: Target[], reading: ActualReading | null): KpiScore {
+export function scoreKpi(targets: readonly Readonly<Target>[], reading: ActualReading | null): KpiScore {
   const score: KpiScore = { status: 'no-data', actuals: [], problem: null, outOfRange: [], missed: [] };
   if (reading?.kind === 'values') score.actuals = reading.values.map((v) => v.value);
   if (targets.length === 0) {

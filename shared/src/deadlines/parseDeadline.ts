@@ -17,14 +17,15 @@ import {
   validIso,
 } from './calendar';
 
+/** Read-only: rows with the same phrase share one memoised result. */
 export interface ParsedDeadline {
   /** The cell as the user sees it, normalised ('' for blanks). */
-  text: string;
-  kind: DeadlineKind;
+  readonly text: string;
+  readonly kind: DeadlineKind;
   /** YYYY-MM-DD of the last milestone; null unless kind is 'date'. */
-  due: string | null;
+  readonly due: string | null;
   /** Every due date found in the cell, sorted and distinct (also kept when a later part makes it recurring). */
-  milestones: string[];
+  readonly milestones: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -279,18 +280,28 @@ function parseText(raw: string, planYear: number): ParsedDeadline {
 
 // Checks run over whole workbooks (benchmarked at 100k rows), where the same phrases repeat on most rows.
 const CACHE_LIMIT = 4096;
-const cache = new Map<string, ParsedDeadline>();
+// Keyed by plan year, then by the cell's own string: a string keeps its hash, so a column where the same few
+// phrases repeat costs one lookup per row and no allocation.
+const cache = new Map<number, Map<string, ParsedDeadline>>();
+let cached = 0;
 
 function cachedText(raw: string, planYear: number): ParsedDeadline {
-  const key = `${planYear}\u0000${raw}`;
-  let hit = cache.get(key);
+  let byText = cache.get(planYear);
+  if (!byText) cache.set(planYear, (byText = new Map()));
+  let hit = byText.get(raw);
   if (!hit) {
-    hit = parseText(raw, planYear);
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(key, hit);
+    const parsed = parseText(raw, planYear);
+    // Frozen: every row with this phrase shares the object, so no caller may change it.
+    hit = Object.freeze({ ...parsed, milestones: Object.freeze(parsed.milestones.slice()) });
+    if (cached >= CACHE_LIMIT) {
+      cache.clear();
+      cached = 0;
+      cache.set(planYear, (byText = new Map()));
+    }
+    byText.set(raw, hit);
+    cached++;
   }
-  // A copy, so that a caller changing its result cannot change the next row's.
-  return { ...hit, milestones: hit.milestones.slice() };
+  return hit;
 }
 
 function single(iso: string): ParsedDeadline {

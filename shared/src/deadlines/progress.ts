@@ -18,14 +18,30 @@ const NOT_DONE_FOLDED = /\b(?:chua|khong|chang|mot phan|co ban|du kien|not|in pr
 const NOT_DONE_MARKED = /(?:^|[^\p{L}])(?:đang|sẽ|sắp)(?![\p{L}])/u;
 const NOT_DONE_PLAIN = /\b(?:dang|se|sap)\b/;
 
+// Progress columns hold a handful of phrases over and over: remember what each one means.
+const DONE_CACHE_LIMIT = 4096;
+const doneCache = new Map<string, boolean>();
+
 /** True when the cell says the task is finished. */
 export function isDoneProgress(value: CellValue, numberFormat?: string | null): boolean {
+  if (typeof value === 'string') {
+    let done = doneCache.get(value);
+    if (done === undefined) {
+      done = isDoneText(value);
+      if (doneCache.size >= DONE_CACHE_LIMIT) doneCache.clear();
+      doneCache.set(value, done);
+    }
+    return done;
+  }
   if (value === true) return true;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return false;
     return isPercentFormat(numberFormat) ? value >= 1 - EPSILON : value >= 100 - EPSILON;
   }
-  if (typeof value !== 'string') return false;
+  return false;
+}
+
+function isDoneText(value: string): boolean {
   const lower = lowerKey(value);
   if (lower === '') return false;
   const folded = foldKey(value);

@@ -188,6 +188,6 @@ export function formatQuantity(value: number, unit: string, lang: Lang): string 
 const OP_SIGNS: Record<Op, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 
 /** A parsed target for display: "≥ 80%", "≤ 15 phút". */
-export function formatTarget(target: Target, lang: Lang): string {
+export function formatTarget(target: Readonly<Target>, lang: Lang): string {
   return `${OP_SIGNS[target.op]} ${formatQuantity(target.value, target.unit, lang)}`;
 }

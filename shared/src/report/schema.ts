@@ -59,6 +59,8 @@ export const deadlineSchema = z.object({
   kind: deadlineKindSchema,
   /** YYYY-MM-DD, the last milestone; null unless kind is "date". */
   due: z.string().nullable(),
+  /** Every dated milestone in the cell, sorted ("Ban hành: Tháng 7; Thực hiện: Cả năm" has two). */
+  milestones: z.array(z.string()).readonly(),
 });
 
 export const taskStatusSchema = z.enum(['done', 'overdue', 'pending', 'ongoing']);
@@ -83,7 +85,7 @@ export const kpiSchema = z.object({
   /** Area key: the Roman numeral of the area row above it, or the top-level number ("1") in tables without area rows. */
   area: z.string().nullable(),
   indicator: z.string(),
-  targets: z.array(targetSchema),
+  targets: z.array(targetSchema.readonly()).readonly(),
   /** The result in the target's unit (92 for 92 %); null when blank or unreadable. */
   actual: z.number().nullable(),
   /** Every value read from the result cell, for cells that answer several targets ("95%; 70%"). */

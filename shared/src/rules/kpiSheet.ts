@@ -5,7 +5,7 @@ import { parseTargets } from '../targets/parseTarget';
 import type { Kpi, Target } from '../report/schema';
 import { matchAreaName } from '../table/areas';
 import type { Entry } from '../table/readTable';
-import { lowerKey, normalizeText, trimmedText } from '../text/normalize';
+import { normalizeText, trimmedText } from '../text/normalize';
 import { areaKey } from './areaRules';
 import { checkNumbering, scopeByArea, type NumberedRow } from './numbering';
 import { reportIfBlank, requireColumns, type AreaRef, type SheetContext } from './sheetContext';
@@ -94,9 +94,8 @@ export function readKpis(ctx: SheetContext): { kpis: Kpi[]; areas: AreaRef[] } {
     reportIfBlank(ctx, entry.row, 'indicator', text === '');
     reportIfBlank(ctx, entry.row, 'target', target === '' && !noTargetsYet);
     if (text) {
-      const key = lowerKey(text);
-      const first = firstWithText.get(key);
-      if (first === undefined) firstWithText.set(key, entry.row);
+      const first = firstWithText.get(text);
+      if (first === undefined) firstWithText.set(text, entry.row);
       else findings.add('row/duplicate', entry.row, entry.textColumn, { first });
     }
 
@@ -136,7 +135,7 @@ function isGroup(items: (Candidate | Extract<Entry, { type: 'area' }>)[], i: num
 }
 
 /** Reads the result cell, scores it and reports what keeps it from being scored or shows it falls short. */
-function scoreResult(ctx: SheetContext, row: number, targets: Target[], column: number | undefined) {
+function scoreResult(ctx: SheetContext, row: number, targets: readonly Readonly<Target>[], column: number | undefined) {
   const { view, findings, lang } = ctx;
   const reading =
     column === undefined ? null : parseActual(view.value(row, column), view.format(row, column));

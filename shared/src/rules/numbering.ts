@@ -29,22 +29,28 @@ const HIERARCHICAL = /^\d+(\.\d+)*$/;
  * of the level above it.
  */
 export function checkNumbering(rows: NumberedRow[], findings: FindingList): void {
-  const seen = new Map<string, number>();
-  const lastChild = new Map<string, number>();
+  // Per scope: number → first row, and parent number → last child seen.
+  const seenIn = new Map<string, Map<string, number>>();
+  const lastChildIn = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const number = r.number;
     if (!HIERARCHICAL.test(number)) continue;
-    const key = `${r.scope}\u0000${number}`;
-    const first = seen.get(key);
+    let seen = seenIn.get(r.scope);
+    let lastChild = lastChildIn.get(r.scope);
+    if (!seen || !lastChild) {
+      seenIn.set(r.scope, (seen = new Map()));
+      lastChildIn.set(r.scope, (lastChild = new Map()));
+    }
+    const first = seen.get(number);
     if (first !== undefined) {
       findings.add('row/number-duplicate', r.row, r.column, { number, first });
       continue;
     }
-    seen.set(key, r.row);
+    seen.set(number, r.row);
     const dot = number.lastIndexOf('.');
     const parent = dot < 0 ? '' : number.slice(0, dot);
     const n = Number(dot < 0 ? number : number.slice(dot + 1));
-    const parentKey = `${r.scope}\u0000${parent}`;
+    const parentKey = parent;
     const previous = lastChild.get(parentKey);
     const expected = (previous ?? 0) + 1;
     if (n !== expected) {

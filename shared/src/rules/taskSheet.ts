@@ -3,10 +3,12 @@ import { formatDateVi } from '../deadlines/calendar';
 import { parseDeadline } from '../deadlines/parseDeadline';
 import { isDoneProgress } from '../deadlines/progress';
 import type { Task } from '../report/schema';
-import { lowerKey, normalizeText, trimmedText } from '../text/normalize';
+import { normalizeText, trimmedText } from '../text/normalize';
 import { areaKey, checkAreas } from './areaRules';
 import { checkNumbering, scopeByArea, type NumberedRow } from './numbering';
 import { reportIfBlank, requireColumns, type AreaRef, type SheetContext } from './sheetContext';
+
+const NO_DEADLINE = Object.freeze({ text: '', kind: 'unknown' as const, due: null, milestones: Object.freeze([]) });
 
 /** Reads the task rows of a task-list sheet and checks them. */
 export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] } {
@@ -21,6 +23,7 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
   const numbered: NumberedRow[] = [];
   const firstWithText = new Map<string, number>();
   let currentArea: string | null = null;
+  const asOfShown = showDate(asOf);
 
   for (const entry of model.entries) {
     if (entry.type === 'area') {
@@ -34,11 +37,9 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
     const text = normalizeText(entry.text);
     const lead = cols.lead === undefined ? '' : normalizeText(trimmedText(view.value(row, cols.lead)));
     const deadlineCell = cols.deadline === undefined ? null : view.value(row, cols.deadline);
-    const parsed =
-      cols.deadline === undefined
-        ? { text: '', kind: 'unknown' as const, due: null }
-        : parseDeadline(deadlineCell, planYear, view.format(row, cols.deadline));
-    const deadline = { text: parsed.text, kind: parsed.kind, due: parsed.due };
+    // Rows with the same phrase share one frozen result: no copy per row.
+    const parsed = cols.deadline === undefined ? NO_DEADLINE : parseDeadline(deadlineCell, planYear, view.format(row, cols.deadline));
+    const deadline = parsed;
     const progressCell = progressColumn === undefined ? null : view.value(row, progressColumn);
     const progress = normalizeText(trimmedText(progressCell));
     const done =
@@ -59,13 +60,14 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
     }
     const status = taskStatus(deadline, done, asOf);
     if (status === 'overdue' && cols.deadline !== undefined && parsed.due) {
-      findings.add('task/overdue', row, cols.deadline, { due: showDate(parsed.due), asOf: showDate(asOf) });
+      findings.add('task/overdue', row, cols.deadline, { due: showDate(parsed.due), asOf: asOfShown });
     }
 
     if (text) {
-      const key = lowerKey(text);
-      const first = firstWithText.get(key);
-      if (first === undefined) firstWithText.set(key, row);
+      // Normalised text, compared as it stands: copies of a row are identical, and lower-casing every
+      // Vietnamese task text would cost more than the rest of the row.
+      const first = firstWithText.get(text);
+      if (first === undefined) firstWithText.set(text, row);
       else findings.add('row/duplicate', row, entry.textColumn, { first });
     }
     if (entry.number !== null) {

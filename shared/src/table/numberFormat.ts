@@ -27,9 +27,22 @@ function firstSection(format: string): string {
   return out.replace(/\[[^\]]*\]/g, '');
 }
 
+// A sheet has a handful of distinct formats repeated on every row: read each one once.
+const sections = new Map<string, string>();
+
+function section(format: string): string {
+  let s = sections.get(format);
+  if (s === undefined) {
+    s = firstSection(format);
+    if (sections.size > 2048) sections.clear();
+    sections.set(format, s);
+  }
+  return s;
+}
+
 export function isPercentFormat(format: string | null | undefined): boolean {
   if (!format) return false;
-  return firstSection(format).includes('%');
+  return section(format).includes('%');
 }
 
 const DATE_TOKENS = /[dmy]|(?:^|[^a-z])e(?:[^a-z]|$)/i;
@@ -39,7 +52,7 @@ export function isDateFormat(format: string | null | undefined): boolean {
   const lower = format.toLowerCase();
   if (lower === 'general' || lower === '@') return false;
   // Excel's built-in date id 14 arrives as "m/d/yyyy" or a locale name; brackets like [$-42A] are locales.
-  const body = firstSection(format).toLowerCase();
+  const body = section(format).toLowerCase();
   if (body.includes('0') || body.includes('#')) return false;
   return DATE_TOKENS.test(body);
 }
@@ -47,7 +60,7 @@ export function isDateFormat(format: string | null | undefined): boolean {
 /** Decimals the format shows ("0.0%" → 1, "#,##0" → 0); null for General or text, where nothing is rounded. */
 export function displayedDecimals(format: string | null | undefined): number | null {
   if (!format) return null;
-  const body = firstSection(format);
+  const body = section(format);
   if (!/[0#?]/.test(body)) return null;
   const dot = body.indexOf('.');
   if (dot < 0) return 0;

@@ -241,6 +241,15 @@ export function findNumbers(text: string, key: string = foldSameLength(text)): N
 export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value) || Math.abs(value) >= 1e15) return value;
   const d = Math.max(0, Math.min(10, Math.floor(decimals)));
+  // Fast path for the values results hold: arithmetic rounding, with a first pass at 1e-10 that removes float
+  // noise (0.895 × 100 = 89.49999999999999) before rounding half away from zero, as toFixed below would.
+  if (Math.abs(value) < 1e4) {
+    const clean = Math.round(value * 1e10) / 1e10;
+    if (d === 10) return clean || 0;
+    const p = 10 ** d;
+    const scaled = Math.round(clean * p * 1e6) / 1e6;
+    return (Math.sign(scaled) * Math.round(Math.abs(scaled))) / p || 0;
+  }
   const clean = Number(value.toFixed(10));
   if (d === 10) return clean === 0 ? 0 : clean;
   const p = 10 ** d;

@@ -7,10 +7,11 @@ import type { Op, Target } from '../report/schema';
 import { cellText, normalizeText } from '../text/normalize';
 import { findNumbers, foldSameLength, unitAt, type NumberToken } from './number';
 
+/** Read-only: cells with the same wording share one memoised result. */
 export interface ParsedTargets {
-  targets: Target[];
+  readonly targets: readonly Readonly<Target>[];
   /** True when the cell is recognised as not measurable from the cell alone ("cao hơn năm 2024"). */
-  qualitative: boolean;
+  readonly qualitative: boolean;
 }
 
 type Qualifier = { op: Op; weak: boolean };
@@ -112,16 +113,21 @@ export function parseTargets(raw: string): ParsedTargets {
   const input = typeof raw === 'string' ? raw : cellText(raw);
   let result = memo.get(input);
   if (result === undefined) {
+    let computed: ParsedTargets;
     try {
-      result = compute(input);
+      computed = compute(input);
     } catch {
-      result = { targets: [], qualitative: false };
+      computed = { targets: [], qualitative: false };
     }
+    // Frozen and shared: a KPI table repeats a few wordings down thousands of rows, so no copy per row.
+    result = Object.freeze({
+      targets: Object.freeze(computed.targets.map((t) => Object.freeze({ ...t }))),
+      qualitative: computed.qualitative,
+    });
     if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
     memo.set(input, result);
   }
-  // Copies, so a caller that edits its result cannot change what the next caller gets.
-  return { targets: result.targets.map((t) => ({ ...t })), qualitative: result.qualitative };
+  return result;
 }
 
 function compute(raw: string): ParsedTargets {

@@ -175,10 +175,10 @@ describe('parseDeadline: text as real files bring it', () => {
     }
   });
 
-  it('returns results the caller may change without touching the memo', () => {
+  it('shares frozen results, so no caller can change the memo', () => {
     const a = parseDeadline('Quý I, II', Y);
-    a.milestones.push('x');
-    a.kind = 'unknown';
+    expect(() => (a.milestones as string[]).push('x')).toThrow(TypeError);
+    expect(() => ((a as { kind: string }).kind = 'unknown')).toThrow(TypeError);
     const b = parseDeadline('Quý I, II', Y);
     expect(b.kind).toBe('date');
     expect(b.milestones).toEqual(['2025-03-31', '2025-06-30']);

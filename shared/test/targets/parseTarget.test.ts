@@ -204,10 +204,10 @@ describe('parseTargets: cells without a target', () => {
 });
 
 describe('parseTargets: memo', () => {
-  it('returns copies the caller may change', () => {
+  it('shares frozen results, so no caller can change the memo', () => {
     const a = parseTargets('Tối thiểu 80%');
-    a.targets[0].value = 1;
-    a.targets.push({ text: 'x', op: '=', value: 0, unit: '' });
+    expect(() => ((a.targets[0] as { value: number }).value = 1)).toThrow(TypeError);
+    expect(() => (a.targets as unknown[]).push({})).toThrow(TypeError);
     expect(read('Tối thiểu 80%')).toEqual([['>=', 80, '%']]);
   });
 

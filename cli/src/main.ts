@@ -246,6 +246,13 @@ function oneLine(e: unknown, lang: Lang): string {
   if (e instanceof WorkbookReadError) return e.messageIn(lang);
   if (e instanceof UsageError) return e.message;
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  if (String((e as { code?: unknown })?.code ?? '').startsWith('ERR_PARSE_ARGS')) {
+    return say(
+      lang,
+      `Tùy chọn không hợp lệ: ${detail} (xem "cchc help")`,
+      `Invalid option: ${detail} (see "cchc help")`,
+    );
+  }
   return say(lang, `Không thực hiện được: ${detail}`, `Could not finish: ${detail}`);
 }
 

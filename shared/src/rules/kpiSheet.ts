@@ -135,7 +135,12 @@ function isGroup(items: (Candidate | Extract<Entry, { type: 'area' }>)[], i: num
 }
 
 /** Reads the result cell, scores it and reports what keeps it from being scored or shows it falls short. */
-function scoreResult(ctx: SheetContext, row: number, targets: readonly Readonly<Target>[], column: number | undefined) {
+function scoreResult(
+  ctx: SheetContext,
+  row: number,
+  targets: readonly Readonly<Target>[],
+  column: number | undefined,
+) {
   const { view, findings, lang } = ctx;
   const reading =
     column === undefined ? null : parseActual(view.value(row, column), view.format(row, column));

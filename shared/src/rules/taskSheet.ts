@@ -8,7 +8,12 @@ import { areaKey, checkAreas } from './areaRules';
 import { checkNumbering, scopeByArea, type NumberedRow } from './numbering';
 import { reportIfBlank, requireColumns, type AreaRef, type SheetContext } from './sheetContext';
 
-const NO_DEADLINE = Object.freeze({ text: '', kind: 'unknown' as const, due: null, milestones: Object.freeze([]) });
+const NO_DEADLINE = Object.freeze({
+  text: '',
+  kind: 'unknown' as const,
+  due: null,
+  milestones: Object.freeze([]),
+});
 
 /** Reads the task rows of a task-list sheet and checks them. */
 export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] } {
@@ -38,7 +43,10 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
     const lead = cols.lead === undefined ? '' : normalizeText(trimmedText(view.value(row, cols.lead)));
     const deadlineCell = cols.deadline === undefined ? null : view.value(row, cols.deadline);
     // Rows with the same phrase share one frozen result: no copy per row.
-    const parsed = cols.deadline === undefined ? NO_DEADLINE : parseDeadline(deadlineCell, planYear, view.format(row, cols.deadline));
+    const parsed =
+      cols.deadline === undefined
+        ? NO_DEADLINE
+        : parseDeadline(deadlineCell, planYear, view.format(row, cols.deadline));
     const deadline = parsed;
     const progressCell = progressColumn === undefined ? null : view.value(row, progressColumn);
     const progress = normalizeText(trimmedText(progressCell));

@@ -1,0 +1,181 @@
+/**
+ * The command line as people and CI use it: exit codes, text and JSON output, the highlighted copy, and one clear
+ * line (never a stack trace) for input that cannot be used.
+ */
+import ExcelJS from 'exceljs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { reportSchema } from '../../shared/src/index';
+import { main, type Io } from '../src/main';
+
+const fixtures = join(__dirname, 'fixtures');
+const seed000 = join(fixtures, 'seed000-tasks.xlsx');
+const kpiFile = join(fixtures, 'kpi-001-004.xlsx');
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (s: string) => void (io.stdout += s),
+    err: (s: string) => void (io.stderr += s),
+    today: () => '2025-07-01',
+  };
+  return io;
+}
+
+async function run(args: string[]) {
+  const io = capture();
+  const code = await main(args, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+describe('cchc validate', () => {
+  it('exits 1 on error findings and prints findings grouped by code with their cells', async () => {
+    const r = await run(['validate', seed000, '--as-of', '2025-07-01']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('[Lỗi] Ô bắt buộc đang trống (cell/required): 1');
+    expect(r.stdout).toMatch(/E39 +Ô "Thời gian hoàn thành" đang trống\./);
+    expect(r.stdout).toContain('[Cảnh báo] Nhiệm vụ quá hạn (task/overdue): 4');
+    expect(r.stdout).toMatch(/I +CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH .* 9 +0 +2/);
+    expect(r.stdout).toContain('Kết luận: có 1 lỗi cần sửa.');
+  });
+
+  it('exits 0 when there is no error finding', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Nhiệm vụ').addRows([
+      ['DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025'],
+      ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Tiến độ'],
+      ['I', 'Công tác chỉ đạo, điều hành'],
+      [1, 'Ban hành kế hoạch CCHC', 'Văn phòng - Thống kê', 'Tháng 02/2025', 'Đã hoàn thành'],
+    ]);
+    const file = join(dir, 'ok.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await run(['validate', file, '--as-of', '2025-07-01', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Result: no errors.');
+    expect(r.stdout).toContain('Area II (Institutional reform) is missing.');
+  });
+
+  it('prints the report as JSON that passes the published schema', async () => {
+    const r = await run(['validate', kpiFile, '--format', 'json', '--as-of', '2025-12-31']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(reportSchema.parse(report).sheets[0].summary.kpis).toEqual({
+      total: 16,
+      met: 10,
+      missed: 3,
+      noData: 1,
+      unmeasurable: 2,
+    });
+    expect(report.file).toBe('kpi-001-004.xlsx');
+  });
+
+  it('judges tasks as of a reporting period cut-off, national or the plan’s own', async () => {
+    const national = JSON.parse(
+      (await run(['validate', seed000, '--format', 'json', '--period', 'h1'])).stdout,
+    );
+    expect(national.asOf).toBe('2025-06-14');
+    expect(national.sheets[0].summary.tasks.overdue).toBe(3);
+    const own = JSON.parse(
+      (await run(['validate', seed000, '--format', 'json', '--period', 'q1', '--cutoffs', 'q1=09/03']))
+        .stdout,
+    );
+    expect(own.asOf).toBe('2025-03-09');
+    expect(own.sheets[0].summary.tasks.overdue).toBe(2);
+  });
+
+  it('checks many files at once, as a province office does, and keeps going past a broken one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
+    const broken = join(dir, 'hong.xlsx');
+    writeFileSync(broken, 'không phải tệp Excel');
+    const r = await run(['validate', seed000, broken, kpiFile, '--format', 'json', '--as-of', '2025-07-01']);
+    expect(r.code).toBe(2);
+    const reports = JSON.parse(r.stdout);
+    expect(reports.map((x: { file: string }) => x.file)).toEqual(['seed000-tasks.xlsx', 'kpi-001-004.xlsx']);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^hong\.xlsx: /);
+  });
+
+  it('writes a highlighted copy and leaves the input byte for byte as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
+    const input = join(dir, 'in.xlsx');
+    copyFileSync(seed000, input);
+    const before = readFileSync(input);
+    const out = join(dir, 'checked.xlsx');
+    const r = await run(['validate', input, '--as-of', '2025-07-01', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    const fill = (ref: string) => (ws.getCell(ref).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect(fill('E39')).toBe('FFF4B183'); // error
+    expect(fill('E7')).toBe('FFD5A6E6'); // overdue
+    expect(fill('E9')).toBeUndefined();
+    expect(ws.getCell('A7').value).toBe(
+      (await new ExcelJS.Workbook().xlsx.load(before)).worksheets[0].getCell('A7').value,
+    );
+  });
+
+  it('refuses to overwrite the input or an existing file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
+    const input = join(dir, 'in.xlsx');
+    copyFileSync(seed000, input);
+    const same = await run(['validate', input, '--out', input]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('Không ghi đè tệp gốc');
+    const existing = join(dir, 'old.xlsx');
+    writeFileSync(existing, 'keep me');
+    const refused = await run(['validate', input, '--out', existing]);
+    expect(refused.code).toBe(2);
+    expect(readFileSync(existing, 'utf8')).toBe('keep me');
+  });
+
+  it.each([
+    [['validate', '/no/such/file.xlsx'], /file\.xlsx: /],
+    [['validate'], /Cần tên tệp/],
+    [['validate', seed000, '--as-of', '31/02/2025'], /Ngày không hợp lệ/],
+    [['validate', seed000, '--period', 'q5'], /Kỳ báo cáo không hợp lệ/],
+    [['validate', seed000, '--format', 'xml'], /--format/],
+    [['validate', seed000, '--bogus'], /Tùy chọn không hợp lệ: .*--bogus/],
+    [['frobnicate'], /Lệnh không rõ/],
+  ])('%j: exit 2 with a clear message and no stack trace', async (args, pattern) => {
+    const r = await run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says why in English too', async () => {
+    const r = await run(['validate', '/no/such/file.xlsx', '--lang', 'en']);
+    expect(r.stderr).toMatch(/file\.xlsx: .*(not found|does not exist|no file)/i);
+  });
+});
+
+describe('the built command (cli/bin/cchc.js)', () => {
+  const root = resolve(__dirname, '../..');
+  beforeAll(() => {
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: root }); // incremental: quick when nothing changed
+  }, 120_000);
+
+  it('runs the demo on the bundled sample and says where the checked copy is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-demo-'));
+    const r = spawnSync('node', [join(root, 'cli/bin/cchc.js'), 'demo'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Dòng tổng ghi 36 nhiệm vụ nhưng bảng có 35.');
+    expect(r.stdout).toContain('Mở out/phu-luc-mau.checked.xlsx');
+    expect(existsSync(join(dir, 'out/phu-luc-mau.checked.xlsx'))).toBe(true);
+  });
+
+  it('prints one line for an unreadable file and exits 2', () => {
+    const r = spawnSync('node', [join(root, 'cli/bin/cchc.js'), 'validate', '/nope.xlsx'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

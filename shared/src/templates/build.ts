@@ -169,162 +169,178 @@ function unitsList(): DataValidation['list'] {
   return { namedRange: UNITS_RANGE };
 }
 
-function tasksSheet(p: TemplateParams): TemplateSheet {
-  const lang = p.lang;
-  const headers =
-    lang === 'vi'
-      ? [
-          'STT',
-          'Nhiệm vụ',
-          'Sản phẩm',
-          'Cơ quan chủ trì',
-          'Cơ quan phối hợp',
-          'Thời gian hoàn thành',
-          'Tiến độ',
-          'Kết quả / Ghi chú',
-        ]
-      : ['No.', 'Task', 'Product', 'Lead unit', 'Partner units', 'Deadline', 'Progress', 'Result / notes'];
-  const width = headers.length;
+/** What distinguishes one appendix sheet from the other; heading, header row and area rows are common. */
+interface AppendixSpec {
+  kind: 'tasks' | 'kpis';
+  headers: string[];
+  title: string;
+  columnWidths: number[];
+  /** Writes the body rows of one area starting at `row`; returns how many rows it used. */
+  areaBody: (area: (typeof AREAS)[number], row: number, sheet: SheetDraft) => number;
+  validations: (firstBody: number, lastBody: number) => DataValidation[];
+  /** A closing row after the last area (the task list's total), written at `row`. */
+  closing?: (row: number, lastBody: number, sheet: SheetDraft) => void;
+}
+
+interface SheetDraft {
+  cells: TemplateCell[];
+  merges: string[];
+  heights: Record<string, number>;
+  /** Letter of the last column. */
+  last: string;
+}
+
+function appendixSheet(p: TemplateParams, spec: AppendixSpec): TemplateSheet {
+  const width = spec.headers.length;
   const last = columnLetters(width - 1);
-  const title = t(
-    lang,
-    `DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM ${p.year}`,
-    `ADMINISTRATIVE REFORM TASKS FOR ${p.year}`,
-  );
-  const { cells, merges } = headingBlock(p, width, title);
-  headers.forEach((h, i) =>
+  const { cells, merges } = headingBlock(p, width, spec.title);
+  spec.headers.forEach((h, i) =>
     cells.push({ ref: `${columnLetters(i)}${HEADER_ROW}`, value: h, style: 'header' }),
   );
-
-  const perArea = p.rowsPerArea ?? 3;
-  const heights: Record<string, number> = { '5': 22, '6': 20, [String(HEADER_ROW)]: 36 };
+  const draft: SheetDraft = { cells, merges, heights: { '5': 22, '6': 20, [String(HEADER_ROW)]: 36 }, last };
   let row = FIRST_BODY_ROW;
   for (const area of AREAS.slice(0, 7)) {
     cells.push({ ref: `A${row}`, value: area.numeral, style: 'areaNumber' });
-    cells.push({ ref: `B${row}`, value: (lang === 'vi' ? area.vi : area.en).toUpperCase(), style: 'area' });
+    cells.push({ ref: `B${row}`, value: (p.lang === 'vi' ? area.vi : area.en).toUpperCase(), style: 'area' });
     merges.push(`B${row}:${last}${row}`);
-    const first = row + 1;
-    heights[String(row)] = 20;
-    for (let i = 0; i < perArea; i++) {
-      row++;
-      heights[String(row)] = 32; // room for a two-line task
-      // Numbers appear as the task text is typed and restart in each area, as in most plans.
-      cells.push({
-        ref: `A${row}`,
-        formula: `IF(B${row}="","",COUNTA(B$${first}:B${row}))`,
-        result: '',
-        style: 'number',
-      });
-      for (let c = 1; c < width; c++) {
-        const style = c === 5 || c === 6 ? 'centre' : 'body';
-        cells.push({ ref: `${columnLetters(c)}${row}`, style });
-      }
-    }
-    row++;
+    draft.heights[String(row)] = 20;
+    row += 1 + spec.areaBody(area, row + 1, draft);
   }
   const lastBody = row - 1;
-  const noun = t(lang, 'nhiệm vụ', 'tasks');
-  cells.push({
-    ref: `A${row}`,
-    formula: `"${t(lang, 'Tổng cộng', 'Total')}: "&COUNT(A${FIRST_BODY_ROW}:A${lastBody})&" ${noun}"`,
-    result: `${t(lang, 'Tổng cộng', 'Total')}: 0 ${noun}`,
-    style: 'total',
-  });
-  merges.push(`A${row}:${last}${row}`);
-
+  spec.closing?.(row, lastBody, draft);
   return {
-    name: sheetName('tasks', lang),
-    role: 'tasks',
-    columnWidths: [6, 48, 26, 22, 24, 18, 16, 24],
-    rowHeights: heights,
+    name: sheetName(spec.kind, p.lang),
+    role: spec.kind,
+    columnWidths: spec.columnWidths,
+    rowHeights: draft.heights,
     styles: STYLES,
     cells,
     merges,
     freeze: { rows: HEADER_ROW, columns: 0 },
-    validations: [
-      { range: `D${FIRST_BODY_ROW}:E${lastBody}`, list: unitsList(), strict: false },
-      { range: `G${FIRST_BODY_ROW}:G${lastBody}`, list: { values: PROGRESS_CHOICES[lang] }, strict: true },
-    ],
+    validations: spec.validations(FIRST_BODY_ROW, lastBody),
     print: printSettings(),
   };
 }
 
+function tasksSheet(p: TemplateParams): TemplateSheet {
+  const lang = p.lang;
+  const perArea = p.rowsPerArea ?? 3;
+  const total = t(lang, 'Tổng cộng', 'Total');
+  const noun = t(lang, 'nhiệm vụ', 'tasks');
+  return appendixSheet(p, {
+    kind: 'tasks',
+    headers:
+      lang === 'vi'
+        ? [
+            'STT',
+            'Nhiệm vụ',
+            'Sản phẩm',
+            'Cơ quan chủ trì',
+            'Cơ quan phối hợp',
+            'Thời gian hoàn thành',
+            'Tiến độ',
+            'Kết quả / Ghi chú',
+          ]
+        : ['No.', 'Task', 'Product', 'Lead unit', 'Partner units', 'Deadline', 'Progress', 'Result / notes'],
+    title: t(
+      lang,
+      `DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM ${p.year}`,
+      `ADMINISTRATIVE REFORM TASKS FOR ${p.year}`,
+    ),
+    columnWidths: [6, 48, 26, 22, 24, 18, 16, 24],
+    areaBody: (_area, first, sheet) => {
+      for (let row = first; row < first + perArea; row++) {
+        sheet.heights[String(row)] = 32; // room for a two-line task
+        // Numbers appear as the task text is typed and restart in each area, as in most plans.
+        sheet.cells.push({
+          ref: `A${row}`,
+          formula: `IF(B${row}="","",COUNTA(B$${first}:B${row}))`,
+          result: '',
+          style: 'number',
+        });
+        for (let c = 1; c < 8; c++)
+          sheet.cells.push({
+            ref: `${columnLetters(c)}${row}`,
+            style: c === 5 || c === 6 ? 'centre' : 'body',
+          });
+      }
+      return perArea;
+    },
+    validations: (first, lastBody) => [
+      { range: `D${first}:E${lastBody}`, list: unitsList(), strict: false },
+      { range: `G${first}:G${lastBody}`, list: { values: PROGRESS_CHOICES[lang] }, strict: true },
+    ],
+    closing: (row, lastBody, sheet) => {
+      sheet.cells.push({
+        ref: `A${row}`,
+        formula: `"${total}: "&COUNT(A${FIRST_BODY_ROW}:A${lastBody})&" ${noun}"`,
+        result: `${total}: 0 ${noun}`,
+        style: 'total',
+      });
+      sheet.merges.push(`A${row}:${sheet.last}${row}`);
+    },
+  });
+}
+
 function kpisSheet(p: TemplateParams): TemplateSheet {
   const lang = p.lang;
-  const headers =
-    lang === 'vi'
-      ? [
-          'STT',
-          'Chỉ tiêu',
-          `Chỉ tiêu phấn đấu năm ${p.year}`,
-          'Kết quả thực hiện',
-          'Đánh giá',
-          'Đơn vị theo dõi',
-          'Đơn vị thực hiện',
-          'Ghi chú',
-        ]
-      : [
-          'No.',
-          'Indicator',
-          `Target for ${p.year}`,
-          'Result',
-          'Assessment',
-          'Monitoring unit',
-          'Implementing unit',
-          'Notes',
-        ];
-  const width = headers.length;
-  const last = columnLetters(width - 1);
-  const title = t(
-    lang,
-    `CÁC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM ${p.year}`,
-    `ADMINISTRATIVE REFORM INDICATORS FOR ${p.year}`,
-  );
-  const { cells, merges } = headingBlock(p, width, title);
-  headers.forEach((h, i) =>
-    cells.push({ ref: `${columnLetters(i)}${HEADER_ROW}`, value: h, style: 'header' }),
-  );
-
-  const heights: Record<string, number> = { '5': 22, '6': 20, [String(HEADER_ROW)]: 36 };
-  let row = FIRST_BODY_ROW;
-  for (const area of AREAS.slice(0, 7)) {
-    cells.push({ ref: `A${row}`, value: area.numeral, style: 'areaNumber' });
-    cells.push({ ref: `B${row}`, value: (lang === 'vi' ? area.vi : area.en).toUpperCase(), style: 'area' });
-    merges.push(`B${row}:${last}${row}`);
-    heights[String(row)] = 20;
-    COMMON_INDICATORS[area.numeral].forEach((ind, i) => {
-      row++;
-      heights[String(row)] = fitHeight(lang === 'vi' ? ind.vi : ind.en, 52);
-      cells.push({ ref: `A${row}`, value: i + 1, style: 'number' });
-      cells.push({ ref: `B${row}`, value: lang === 'vi' ? ind.vi : ind.en, style: 'body' });
-      const target = p.exampleTargets ? (lang === 'vi' ? ind.example : ind.exampleEn) : undefined;
-      cells.push(
-        target === undefined
-          ? { ref: `C${row}`, style: 'centre' }
-          : { ref: `C${row}`, value: target, style: 'centre' },
-      );
-      cells.push({ ref: `D${row}`, style: 'result' });
-      for (let c = 4; c < width; c++)
-        cells.push({ ref: `${columnLetters(c)}${row}`, style: c === 4 ? 'centre' : 'body' });
-    });
-    row++;
-  }
-  const lastBody = row - 1;
-  return {
-    name: sheetName('kpis', lang),
-    role: 'kpis',
+  return appendixSheet(p, {
+    kind: 'kpis',
+    headers:
+      lang === 'vi'
+        ? [
+            'STT',
+            'Chỉ tiêu',
+            `Chỉ tiêu phấn đấu năm ${p.year}`,
+            'Kết quả thực hiện',
+            'Đánh giá',
+            'Đơn vị theo dõi',
+            'Đơn vị thực hiện',
+            'Ghi chú',
+          ]
+        : [
+            'No.',
+            'Indicator',
+            `Target for ${p.year}`,
+            'Result',
+            'Assessment',
+            'Monitoring unit',
+            'Implementing unit',
+            'Notes',
+          ],
+    title: t(
+      lang,
+      `CÁC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM ${p.year}`,
+      `ADMINISTRATIVE REFORM INDICATORS FOR ${p.year}`,
+    ),
     columnWidths: [6, 52, 20, 16, 14, 22, 22, 18],
-    rowHeights: heights,
-    styles: STYLES,
-    cells,
-    merges,
-    freeze: { rows: HEADER_ROW, columns: 0 },
-    validations: [
-      { range: `E${FIRST_BODY_ROW}:E${lastBody}`, list: { values: ASSESSMENT_CHOICES[lang] }, strict: true },
-      { range: `F${FIRST_BODY_ROW}:G${lastBody}`, list: unitsList(), strict: false },
+    areaBody: (area, first, sheet) => {
+      const indicators = COMMON_INDICATORS[area.numeral];
+      indicators.forEach((ind, i) => {
+        const row = first + i;
+        const name = lang === 'vi' ? ind.vi : ind.en;
+        sheet.heights[String(row)] = fitHeight(name, 52);
+        sheet.cells.push(
+          { ref: `A${row}`, value: i + 1, style: 'number' },
+          { ref: `B${row}`, value: name, style: 'body' },
+        );
+        const target = p.exampleTargets ? (lang === 'vi' ? ind.example : ind.exampleEn) : undefined;
+        sheet.cells.push(
+          target === undefined
+            ? { ref: `C${row}`, style: 'centre' }
+            : { ref: `C${row}`, value: target, style: 'centre' },
+        );
+        sheet.cells.push({ ref: `D${row}`, style: 'result' });
+        for (let c = 4; c < 8; c++)
+          sheet.cells.push({ ref: `${columnLetters(c)}${row}`, style: c === 4 ? 'centre' : 'body' });
+      });
+      return indicators.length;
+    },
+    validations: (first, lastBody) => [
+      { range: `E${first}:E${lastBody}`, list: { values: ASSESSMENT_CHOICES[lang] }, strict: true },
+      { range: `F${first}:G${lastBody}`, list: unitsList(), strict: false },
     ],
-    print: printSettings(),
-  };
+  });
 }
 
 function unitsSheet(p: TemplateParams): TemplateSheet {

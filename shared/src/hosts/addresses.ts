@@ -14,15 +14,16 @@ export interface CellAt {
 export function compressCells(cells: readonly CellAt[], maxLength = 8000): string[] {
   const parsed = [...cells].sort((a, b) => a.row - b.row || a.c - b.c);
   const runs: { row: number; c1: number; c2: number }[] = [];
-  for (let i = 0; i < parsed.length; ) {
+  for (let i = 0; i < parsed.length;) {
     let j = i;
-    while (j + 1 < parsed.length && parsed[j + 1].row === parsed[i].row && parsed[j + 1].c <= parsed[j].c + 1) j++;
+    while (j + 1 < parsed.length && parsed[j + 1].row === parsed[i].row && parsed[j + 1].c <= parsed[j].c + 1)
+      j++;
     runs.push({ row: parsed[i].row, c1: parsed[i].c, c2: parsed[j].c });
     i = j + 1;
   }
   runs.sort((a, b) => a.c1 - b.c1 || a.c2 - b.c2 || a.row - b.row);
   const ranges: string[] = [];
-  for (let i = 0; i < runs.length; ) {
+  for (let i = 0; i < runs.length;) {
     let j = i;
     while (
       j + 1 < runs.length &&

@@ -22,5 +22,9 @@ export function groupHighlights(highlights: readonly Highlight[], maxLength = 80
     if (!group) groups.set(key, (group = { sheet: h.sheet, kind: h.kind, cells: [] }));
     group.cells.push({ c: columnIndex(m[1]), row: Number(m[2]) });
   }
-  return [...groups.values()].map(({ sheet, kind, cells }) => ({ sheet, kind, addresses: compressCells(cells, maxLength) }));
+  return [...groups.values()].map(({ sheet, kind, cells }) => ({
+    sheet,
+    kind,
+    addresses: compressCells(cells, maxLength),
+  }));
 }

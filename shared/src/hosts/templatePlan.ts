@@ -35,7 +35,9 @@ export function planSheetWrite(sheet: TemplateSheet, maxAddressLength = 8000): S
     const content = cell.formula !== undefined ? `=${cell.formula}` : (cell.value ?? '');
     placed.push({ row: at.row, column: at.column, content, style: cell.style });
   }
-  const formulas: (string | number)[][] = Array.from({ length: rows }, () => new Array<string | number>(columns).fill(''));
+  const formulas: (string | number)[][] = Array.from({ length: rows }, () =>
+    new Array<string | number>(columns).fill(''),
+  );
   const byStyle = new Map<string, { c: number; row: number }[]>();
   for (const p of placed) {
     formulas[p.row - 1][p.column - 1] = p.content;

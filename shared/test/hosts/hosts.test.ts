@@ -22,7 +22,11 @@ describe('groupHighlights', () => {
   });
 
   it('cuts long lists into addresses under the limit', () => {
-    const cells = Array.from({ length: 3000 }, (_, i) => ({ sheet: 'S', cell: `${i % 2 ? 'D' : 'F'}${i * 3 + 1}`, kind: 'error' as const }));
+    const cells = Array.from({ length: 3000 }, (_, i) => ({
+      sheet: 'S',
+      cell: `${i % 2 ? 'D' : 'F'}${i * 3 + 1}`,
+      kind: 'error' as const,
+    }));
     const [group] = groupHighlights(cells, 1000);
     expect(group.addresses.length).toBeGreaterThan(10);
     for (const a of group.addresses) expect(a.length).toBeLessThanOrEqual(1000);
@@ -47,7 +51,16 @@ describe('planSheetWrite', () => {
     const sheet = buildTemplate(['tasks'], { lang: 'vi', year: 2026, unit: 'Phường 5' }).sheets[0];
     const plan = planSheetWrite(sheet);
     expect(plan.address).toBe('A1:H37');
-    expect(plan.formulas[7]).toEqual(['STT', 'Nhiệm vụ', 'Sản phẩm', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Tiến độ', 'Kết quả / Ghi chú']);
+    expect(plan.formulas[7]).toEqual([
+      'STT',
+      'Nhiệm vụ',
+      'Sản phẩm',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Thời gian hoàn thành',
+      'Tiến độ',
+      'Kết quả / Ghi chú',
+    ]);
     expect(plan.formulas[9][0]).toBe('=IF(B10="","",COUNTA(B$10:B10))');
     expect(String(plan.formulas[36][0])).toMatch(/^="Tổng cộng: "&COUNT\(A9:A36\)/);
     const header = plan.styles.find((s) => s.style.fill === '#D9E2F3')!;

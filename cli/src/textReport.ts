@@ -1,98 +1,73 @@
+import { statusLabel, type Lang, type Report } from '../../shared/src/index';
 import {
-  codeTitle,
-  formatDateVi,
-  formatQuantity,
-  formatTarget,
-  statusLabel,
-  type Finding,
-  type FindingCode,
-  type Kpi,
-  type Lang,
-  type Report,
-  type SheetReport,
-} from '../../shared/src/index';
+  reportDisplay,
+  type FindingGroup,
+  type KpiRow,
+  type SheetDisplay,
+} from '../../shared/src/hosts/reportDisplay';
 
-/** The report for people: findings grouped by code with their cells, the KPI table, per-area counts. */
+/**
+ * The report for people: findings grouped by code with their cells, the KPI table, per-area counts. The grouping
+ * and wording come from the core's display model, the same one the task pane renders.
+ */
 export function renderText(report: Report, lang: Lang): string {
   const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
-  const date = (iso: string) => (lang === 'vi' ? formatDateVi(iso) : iso);
+  const display = reportDisplay(report, lang);
   const out: string[] = [];
-  out.push(`${t('Tệp', 'File')}: ${report.file}   ${t('tính đến ngày', 'as of')} ${date(report.asOf)}`);
-  for (const f of report.findings) out.push(`  ${severityTag(f, lang)} ${f.message}`);
+  out.push(`${t('Tệp', 'File')}: ${report.file}   ${t('tính đến ngày', 'as of')} ${display.asOfText}`);
+  for (const g of display.groups) for (const f of g.items) out.push(`  [${g.severityLabel}] ${f.message}`);
 
-  for (const sheet of report.sheets) {
+  report.sheets.forEach((sheet, i) => {
+    const shown = display.sheets[i];
     out.push('');
     if (sheet.kind === 'none') {
       out.push(
         `${t('Trang', 'Sheet')} "${sheet.name}": ${t('không có bảng nhiệm vụ hay chỉ tiêu', 'no task list or KPI table')}`,
       );
-      continue;
+      return;
     }
     const kind = sheet.kind === 'tasks' ? t('bảng nhiệm vụ', 'task list') : t('bảng chỉ tiêu', 'KPI table');
     out.push(
       `${t('Trang', 'Sheet')} "${sheet.name}": ${kind} ${t('năm', 'for')} ${sheet.planYear}, ` +
         `${t('dòng tiêu đề', 'header row')} ${sheet.headerRow}`,
     );
-    const counts = countSeverities(sheet.findings);
+    const counts = shown.counts;
     out.push(
       `  ${statusLabel('error', lang)}: ${counts.error} · ${statusLabel('warning', lang)}: ${counts.warning} · ` +
         `${statusLabel('info', lang)}: ${counts.info}`,
     );
-    out.push(...renderFindings(sheet.findings, lang));
-    if (sheet.kind === 'kpis') out.push(...renderKpis(sheet.kpis, lang));
-    out.push(...renderAreas(sheet, lang));
-  }
+    out.push(...renderFindings(shown.groups));
+    if (sheet.kind === 'kpis') out.push(...renderKpis(shown.kpis, lang));
+    out.push(...renderAreas(shown, lang));
+  });
   out.push('');
-  const errors = report.findings
-    .concat(...report.sheets.map((s) => s.findings))
-    .filter((f) => f.severity === 'error');
+  const errors = display.counts.error;
   out.push(
     report.valid
       ? t('Kết luận: không có lỗi.', 'Result: no errors.')
-      : t(`Kết luận: có ${errors.length} lỗi cần sửa.`, `Result: ${errors.length} errors to fix.`),
+      : t(`Kết luận: có ${errors} lỗi cần sửa.`, `Result: ${errors} errors to fix.`),
   );
   return out.join('\n') + '\n';
 }
 
-function severityTag(f: Finding, lang: Lang): string {
-  return `[${statusLabel(f.severity, lang)}]`;
-}
-
-function countSeverities(findings: Finding[]) {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-
-function renderFindings(findings: Finding[], lang: Lang): string[] {
-  const groups = new Map<FindingCode, Finding[]>();
-  for (const f of findings) {
-    const list = groups.get(f.code) ?? [];
-    list.push(f);
-    groups.set(f.code, list);
-  }
-  const order = { error: 0, warning: 1, info: 2 };
+function renderFindings(groups: FindingGroup[]): string[] {
   const out: string[] = [];
-  for (const [code, list] of [...groups].sort((a, b) => order[a[1][0].severity] - order[b[1][0].severity])) {
-    out.push(`  ${severityTag(list[0], lang)} ${codeTitle(code, lang)} (${code}): ${list.length}`);
-    for (const f of list) out.push(`      ${(f.cell || '-').padEnd(6)} ${f.message}`);
+  for (const g of groups) {
+    out.push(`  [${g.severityLabel}] ${g.title} (${g.code}): ${g.items.length}`);
+    for (const f of g.items) out.push(`      ${(f.cell || '-').padEnd(6)} ${f.message}`);
   }
   return out;
 }
 
-function renderKpis(kpis: Kpi[], lang: Lang): string[] {
+function renderKpis(kpis: KpiRow[], lang: Lang): string[] {
   if (kpis.length === 0) return [];
   const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const rows = kpis.map((k) => [
-    k.number ?? '',
+    k.number,
     clip(k.indicator, 48),
-    k.targets.map((x) => formatTarget(x, lang)).join('; ') || '-',
-    k.actuals.length
-      ? k.actuals
-          .map((v, i) => formatQuantity(v, (k.targets[i] ?? k.targets[0])?.unit ?? '', lang))
-          .join('; ')
-      : '-',
-    statusLabel(k.status, lang),
+    k.targets || '-',
+    k.result || '-',
+    k.statusLabel,
   ]);
   const head = [
     t('STT', 'No.'),
@@ -108,11 +83,11 @@ function renderKpis(kpis: Kpi[], lang: Lang): string[] {
   ];
 }
 
-function renderAreas(sheet: SheetReport, lang: Lang): string[] {
+function renderAreas(sheet: SheetDisplay, lang: Lang): string[] {
   const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const out: string[] = ['', `  ${t('Theo lĩnh vực', 'By area')}:`];
   if (sheet.kind === 'tasks') {
-    const rows = sheet.summary.byArea.map((a) => [
+    const rows = sheet.taskAreas.map((a) => [
       a.area,
       clip(a.name, 48),
       String(a.tasks),
@@ -127,21 +102,21 @@ function renderAreas(sheet: SheetReport, lang: Lang): string[] {
       t('Quá hạn', 'Overdue'),
     ];
     out.push(...table([head, ...rows]).map((l) => `    ${l}`));
-    const s = sheet.summary.tasks;
+    const s = sheet.taskTotals;
     out.push(
       `  ${t('Tổng', 'Total')}: ${s.total} ${t('nhiệm vụ', 'tasks')} · ${statusLabel('done', lang)} ${s.done} · ` +
         `${statusLabel('overdue', lang)} ${s.overdue} · ${statusLabel('pending', lang)} ${s.pending} · ` +
         `${statusLabel('ongoing', lang)} ${s.ongoing}`,
     );
   } else {
-    const rows = sheet.summary.byArea.map((a) => [
+    const rows = sheet.kpiAreas.map((a) => [
       a.area,
       clip(a.name, 40),
-      String(a.kpis.total),
-      String(a.kpis.met),
-      String(a.kpis.missed),
-      String(a.kpis.noData),
-      String(a.kpis.unmeasurable),
+      String(a.total),
+      String(a.met),
+      String(a.missed),
+      String(a.noData),
+      String(a.unmeasurable),
     ]);
     const head = [
       t('Nhóm', 'Group'),
@@ -153,7 +128,7 @@ function renderAreas(sheet: SheetReport, lang: Lang): string[] {
       statusLabel('unmeasurable', lang),
     ];
     out.push(...table([head, ...rows]).map((l) => `    ${l}`));
-    const k = sheet.summary.kpis;
+    const k = sheet.kpiTotals;
     out.push(
       `  ${t('Tổng', 'Total')}: ${k.total} ${t('chỉ tiêu', 'KPIs')} · ${statusLabel('met', lang)} ${k.met} · ` +
         `${statusLabel('missed', lang)} ${k.missed} · ${statusLabel('no-data', lang)} ${k.noData} · ` +

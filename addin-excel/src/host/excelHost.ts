@@ -1,0 +1,583 @@
+/**
+ * The Excel adapter: the only code of the add-in that speaks Office.js. Each function takes the request context
+ * of the caller's Excel.run, queues its work in batches and syncs as few times as the work allows; everything
+ * that is not about Office.js (what to read, how to group highlights, how to lay out a template) comes from the
+ * core's host helpers (shared/src/hosts).
+ *
+ * Checking never changes a cell: highlights are conditional formats that the add-in owns (HIGHLIGHT_MARKER), so
+ * the user's values and own formatting stay untouched and removing them restores the sheet exactly.
+ *
+ * Requirement sets (the pane checks them with Office.context.requirements.isSetSupported, see REQUIREMENTS):
+ *   ExcelApi 1.4  getUsedRangeOrNullObject, getItemOrNullObject, names.add
+ *   ExcelApi 1.6  conditional formats (add, type, customOrNullObject, delete)
+ *   ExcelApi 1.7  getRangeByIndexes, freezePanes
+ *   ExcelApi 1.8  dataValidation
+ *   ExcelApi 1.9  getRanges (RangeAreas: conditional formats and formats of many areas at once), pageLayout
+ *   ExcelApi 1.13 getMergedAreasOrNullObject (without it readSheet returns the grid without merges)
+ */
+import { HIGHLIGHT_FILLS } from '../../../shared/src/report/palette';
+import type { Highlight } from '../../../shared/src/report/schema';
+import { type CellValue, type SheetGrid, columnLetters, parseRange } from '../../../shared/src/table/grid';
+import { absoluteRange, freeDefinedName, splitAreaAddress } from '../../../shared/src/hosts/a1Names';
+import { groupHighlights } from '../../../shared/src/hosts/highlightRanges';
+import { type RowChunk, planReads } from '../../../shared/src/hosts/readPlan';
+import { planSheetWrite } from '../../../shared/src/hosts/templatePlan';
+import {
+  columnWidthRuns,
+  numberFormatBlock,
+  rowHeightRuns,
+  typedContents,
+} from '../../../shared/src/hosts/templateLayout';
+import { freeSheetName } from '../../../shared/src/templates/build';
+import type { CellStyle, TemplateSheet, TemplateWorkbook } from '../../../shared/src/templates/schema';
+
+/**
+ * The custom rule of every conditional format the add-in adds. Always TRUE, so the fill shows wherever the rule
+ * applies, and a formula no user writes, so clearing finds ours and only ours. In Excel's "Manage Rules" it reads
+ * as what it is.
+ */
+export const HIGHLIGHT_MARKER = '=ISTEXT("cchc-highlight")';
+
+/** Template column widths are in characters; Excel takes points (about 5.6 pt a character of Times New Roman 12). */
+export const POINTS_PER_CHARACTER = 5.6;
+
+export type HostOperation =
+  'readSheet' | 'applyHighlights' | 'clearHighlights' | 'insertTemplate' | 'selectCell';
+
+export interface Requirement {
+  set: 'ExcelApi';
+  version: string;
+  usedBy: readonly HostOperation[];
+  members: readonly string[];
+  /** What happens without it. */
+  without: 'fails' | 'degrades';
+}
+
+export const REQUIREMENTS: readonly Requirement[] = [
+  {
+    set: 'ExcelApi',
+    version: '1.4',
+    usedBy: ['readSheet', 'insertTemplate'],
+    members: [
+      'Worksheet.getUsedRangeOrNullObject',
+      'WorksheetCollection.getItemOrNullObject',
+      'NamedItemCollection.add',
+    ],
+    without: 'fails',
+  },
+  {
+    set: 'ExcelApi',
+    version: '1.6',
+    usedBy: ['applyHighlights', 'clearHighlights'],
+    members: [
+      'ConditionalFormatCollection.add',
+      'ConditionalFormat.customOrNullObject',
+      'ConditionalFormat.delete',
+    ],
+    without: 'fails',
+  },
+  {
+    set: 'ExcelApi',
+    version: '1.7',
+    usedBy: ['readSheet', 'insertTemplate'],
+    members: ['Worksheet.getRangeByIndexes', 'WorksheetFreezePanes.freezeRows'],
+    without: 'fails',
+  },
+  {
+    set: 'ExcelApi',
+    version: '1.8',
+    usedBy: ['insertTemplate'],
+    members: ['Range.dataValidation'],
+    without: 'fails',
+  },
+  {
+    set: 'ExcelApi',
+    version: '1.9',
+    usedBy: ['applyHighlights', 'insertTemplate'],
+    members: [
+      'Worksheet.getRanges',
+      'RangeAreas.conditionalFormats',
+      'RangeAreas.format',
+      'Worksheet.pageLayout',
+    ],
+    without: 'fails',
+  },
+  {
+    set: 'ExcelApi',
+    version: '1.13',
+    usedBy: ['readSheet'],
+    members: ['Range.getMergedAreasOrNullObject'],
+    without: 'degrades',
+  },
+];
+
+/** The lowest ExcelApi version an operation works with (readSheet reads merges only from 1.13 on). */
+export function minimumVersion(op: HostOperation): string {
+  const versions = REQUIREMENTS.filter((r) => r.usedBy.includes(op) && r.without === 'fails').map(
+    (r) => r.version,
+  );
+  return versions.sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).pop() ?? '1.1';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+interface Box {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+const BOUNDS = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
+
+function boxOf(r: Excel.Range): Box {
+  return { row: r.rowIndex, column: r.columnIndex, rows: r.rowCount, columns: r.columnCount };
+}
+
+function intersectBoxes(a: Box, b: Box): Box | null {
+  const row = Math.max(a.row, b.row);
+  const column = Math.max(a.column, b.column);
+  const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
+  const columns = Math.min(a.column + a.columns, b.column + b.columns) - column;
+  return rows > 0 && columns > 0 ? { row, column, rows, columns } : null;
+}
+
+function codeOf(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * The active sheet's used range (or the part of the selection inside it) as the core's grid. Two syncs when it
+ * fits one read (bounds; values, number formats and merges); beyond CELLS_PER_READ, one sync per chunk of rows.
+ */
+export async function readSheet(
+  context: Excel.RequestContext,
+  scope: 'sheet' | 'selection',
+): Promise<SheetGrid> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load('name');
+  // Values only: a column formatted to the bottom of the sheet must not make the table a million rows long.
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load(BOUNDS);
+  const selected = scope === 'selection' ? context.workbook.getSelectedRange() : null;
+  selected?.load(BOUNDS);
+  await context.sync();
+
+  const start = selected
+    ? { row: selected.rowIndex + 1, column: selected.columnIndex + 1 }
+    : { row: 1, column: 1 };
+  const empty: SheetGrid = { name: sheet.name, values: [], numberFormats: [], merges: [], origin: start };
+  if (used.isNullObject) return empty;
+  // A whole column selected would be a million rows: read only what of it holds values.
+  const box = selected ? intersectBoxes(boxOf(used), boxOf(selected)) : boxOf(used);
+  if (!box) return empty;
+  return readBox(context, sheet, box);
+}
+
+async function readBox(context: Excel.RequestContext, sheet: Excel.Worksheet, box: Box): Promise<SheetGrid> {
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  const merges = new Set<string>();
+  let withMerges = true;
+  const pending: RowChunk[] = planReads(box.rows, box.columns);
+  // The one loop of syncs the house rules allow: each chunk stays under Excel's 5 MB response limit.
+  while (pending.length) {
+    const chunk = pending.shift() as RowChunk;
+    const range = sheet.getRangeByIndexes(box.row + chunk.rowOffset, box.column, chunk.rowCount, box.columns);
+    range.load(['values', 'numberFormat']);
+    // Merges of each chunk come with it: Excel lists a merge under the chunk holding its top-left cell, and a
+    // smaller range stays under the 512 merged areas Excel returns at most.
+    const merged = withMerges ? range.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    try {
+      await context.sync();
+    } catch (e) {
+      const code = codeOf(e);
+      if (code === 'ApiNotFound' && merged) {
+        // Excel before ExcelApi 1.13: the table is still worth checking without its merges.
+        withMerges = false;
+        pending.unshift(chunk);
+        continue;
+      }
+      const tooBig =
+        code === 'ResponsePayloadSizeLimitExceeded' || (merged !== null && code === 'GeneralException');
+      if (tooBig && chunk.rowCount > 1) {
+        // Longer text than the plan assumed, or too many merged areas: read the chunk in halves.
+        const half = Math.ceil(chunk.rowCount / 2);
+        pending.unshift(
+          { rowOffset: chunk.rowOffset, rowCount: half },
+          { rowOffset: chunk.rowOffset + half, rowCount: chunk.rowCount - half },
+        );
+        continue;
+      }
+      throw e;
+    }
+    for (const row of range.values) values.push(row as CellValue[]);
+    for (const row of range.numberFormat) numberFormats.push(row as string[]);
+    if (merged && !merged.isNullObject) for (const a of splitAreaAddress(merged.address)) merges.add(a);
+  }
+  return {
+    name: sheet.name,
+    values,
+    numberFormats,
+    merges: [...merges],
+    origin: { row: box.row + 1, column: box.column + 1 },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Highlights
+
+const CF_LOAD = ['items/type', 'items/customOrNullObject/rule/formula'];
+
+function normalFormula(f: string): string {
+  return f.replace(/\s+/g, '').replace(/^=?/, '=').toUpperCase();
+}
+
+const MARKER = normalFormula(HIGHLIGHT_MARKER);
+
+function isOurs(cf: Excel.ConditionalFormat): boolean {
+  // customOrNullObject, not custom: reaching `custom` of another type fails the whole batch.
+  return (
+    cf.type === 'Custom' &&
+    !cf.customOrNullObject.isNullObject &&
+    normalFormula(cf.customOrNullObject.rule.formula) === MARKER
+  );
+}
+
+function sheetFormats(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  // The whole sheet's range: its collection holds every conditional format of the sheet.
+  const formats = sheet.getRange().conditionalFormats;
+  formats.load(CF_LOAD);
+  return formats;
+}
+
+/**
+ * Replaces this sheet's highlights with the given ones (highlights of other sheets are ignored): one conditional
+ * format per group of cells, filled in the shared colours. Two syncs. If Excel refuses part of the batch, what
+ * was added is removed again before the error is rethrown, so a sheet is never left half highlighted.
+ */
+export async function applyHighlights(
+  context: Excel.RequestContext,
+  sheetName: string,
+  highlights: Highlight[],
+): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const existing = sheetFormats(sheet);
+  await context.sync();
+
+  for (const cf of existing.items) if (isOurs(cf)) cf.delete();
+  for (const group of groupHighlights(highlights.filter((h) => h.sheet === sheetName))) {
+    for (const address of group.addresses) {
+      const cf = sheet.getRanges(address).conditionalFormats.add('Custom');
+      cf.custom.rule.formula = HIGHLIGHT_MARKER;
+      cf.custom.format.fill.color = HIGHLIGHT_FILLS[group.kind];
+    }
+  }
+  try {
+    await context.sync();
+  } catch (e) {
+    // Best effort: the user sees the first error, not one from the clean-up.
+    await clearHighlights(context, sheetName).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Removes the add-in's conditional formats from one sheet, or from every sheet; returns how many. Two syncs for
+ * one sheet (one when there is nothing to remove); three for the whole workbook, as Office.js has no workbook-wide
+ * collection of conditional formats and the sheets must be listed first.
+ */
+export async function clearHighlights(context: Excel.RequestContext, sheetName?: string): Promise<number> {
+  const worksheets = context.workbook.worksheets;
+  let sheets: Excel.Worksheet[];
+  if (sheetName !== undefined) sheets = [worksheets.getItem(sheetName)];
+  else {
+    worksheets.load('items/name');
+    await context.sync();
+    sheets = worksheets.items;
+  }
+  const collections = sheets.map(sheetFormats);
+  await context.sync();
+  let removed = 0;
+  for (const formats of collections) {
+    for (const cf of formats.items) {
+      if (!isOurs(cf)) continue;
+      cf.delete();
+      removed++;
+    }
+  }
+  if (removed) await context.sync();
+  return removed;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Templates
+
+const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const VERTICAL = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical';
+
+function applyStyle(sheet: Excel.Worksheet, address: string, style: CellStyle): void {
+  const format = sheet.getRanges(address).format;
+  if (style.font) {
+    const font = format.font;
+    font.name = style.font.name;
+    font.size = style.font.size;
+    if (style.font.bold !== undefined) font.bold = style.font.bold;
+    if (style.font.italic !== undefined) font.italic = style.font.italic;
+    if (style.font.color) font.color = style.font.color;
+  }
+  if (style.fill) format.fill.color = style.fill;
+  if (style.horizontal) format.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical) format.verticalAlignment = VERTICAL[style.vertical];
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.border && style.border !== 'none') {
+    const areas = address.split(',').map((a) => parseRange(a));
+    const edges: Edge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+    // Inside edges only where an area has them: a single cell has no inside border to set.
+    if (areas.some((r) => r && r.bottom > r.top)) edges.push('InsideHorizontal');
+    if (areas.some((r) => r && r.right > r.left)) edges.push('InsideVertical');
+    for (const edge of edges) {
+      const border = format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.weight = style.border === 'medium' ? 'Medium' : 'Thin';
+    }
+  }
+}
+
+function writeSheet(sheet: Excel.Worksheet, tpl: TemplateSheet): void {
+  const plan = planSheetWrite(tpl);
+  const block = sheet.getRange(plan.address);
+  // Formats first, so a number typed into a "0" cell keeps it; contents as one 2-D block.
+  block.numberFormat = numberFormatBlock(tpl, plan);
+  block.formulas = typedContents(tpl, plan);
+  for (const batch of plan.styles)
+    for (const address of batch.addresses) applyStyle(sheet, address, batch.style);
+  for (const m of tpl.merges) sheet.getRange(m).merge(false);
+  for (const run of columnWidthRuns(tpl.columnWidths)) {
+    const columns = `${columnLetters(run.from - 1)}:${columnLetters(run.to - 1)}`;
+    sheet.getRange(columns).format.columnWidth = Math.round(run.size * POINTS_PER_CHARACTER * 100) / 100;
+  }
+  for (const run of rowHeightRuns(tpl.rowHeights))
+    sheet.getRange(`${run.from}:${run.to}`).format.rowHeight = run.size;
+  const { rows, columns } = tpl.freeze;
+  if (rows && columns) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
+  else if (rows) sheet.freezePanes.freezeRows(rows);
+  else if (columns) sheet.freezePanes.freezeColumns(columns);
+}
+
+function writeValidations(
+  sheet: Excel.Worksheet,
+  tpl: TemplateSheet,
+  definedNames: Map<string, string>,
+): void {
+  for (const v of tpl.validations) {
+    let source: string;
+    if ('values' in v.list) source = v.list.values.join(',');
+    else {
+      const name = definedNames.get(v.list.namedRange);
+      if (!name) continue; // the template's list lives on a sheet it does not hold: leave the cells free
+      source = `=${name}`;
+    }
+    const validation = sheet.getRange(v.range).dataValidation;
+    validation.rule = { list: { inCellDropDown: true, source } };
+    validation.ignoreBlanks = true;
+    // A ward may name a unit that is not on its list: inform, don't refuse.
+    validation.errorAlert = {
+      showAlert: true,
+      style: v.strict ? 'Stop' : 'Information',
+      title: '',
+      message: '',
+    };
+  }
+}
+
+function writePrint(sheet: Excel.Worksheet, tpl: TemplateSheet): void {
+  const page = sheet.pageLayout;
+  page.orientation = tpl.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  page.paperSize = 'A4';
+  if (tpl.print.repeatRows) page.setPrintTitleRows(`$${tpl.print.repeatRows[0]}:$${tpl.print.repeatRows[1]}`);
+  // One page wide, as many tall as needed: Excel's "Fit All Columns on One Page" (0 = automatic).
+  if (tpl.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+}
+
+/**
+ * Adds the template's sheets to the open workbook, never replacing anything: taken sheet names get " (2)", a
+ * taken defined name gets a number ("DonVi2") and the dropdowns point at the name actually created. Two syncs;
+ * on failure the sheets and names already added are removed again. Returns the names of the new sheets.
+ */
+export async function insertTemplate(
+  context: Excel.RequestContext,
+  template: TemplateWorkbook,
+): Promise<string[]> {
+  const workbook = context.workbook;
+  workbook.worksheets.load('items/name');
+  workbook.names.load('items/name');
+  // Known before anything changes, so a failed insert can give the user back the sheet they were on.
+  const active = workbook.worksheets.getActiveWorksheet();
+  active.load('name');
+  await context.sync();
+
+  const takenSheets = workbook.worksheets.items.map((s) => s.name);
+  const created = template.sheets.map((tpl) => {
+    const name = freeSheetName(tpl.name, takenSheets);
+    takenSheets.push(name);
+    return { tpl, name, sheet: workbook.worksheets.add(name) };
+  });
+  const takenNames = workbook.names.items.map((n) => n.name);
+  const definedNames = new Map<string, string>();
+  for (const sheet of created) writeSheet(sheet.sheet, sheet.tpl);
+  for (const named of template.namedRanges) {
+    // The unit list may itself have been renamed ("Đơn vị (2)"): point at the sheet actually created.
+    const holder = created.find((c) => c.tpl.name === named.sheet);
+    if (!holder) continue;
+    const name = freeDefinedName(named.name, takenNames);
+    takenNames.push(name);
+    definedNames.set(named.name, name);
+    workbook.names.add(name, holder.sheet.getRange(absoluteRange(named.range)));
+  }
+  for (const sheet of created) writeValidations(sheet.sheet, sheet.tpl, definedNames);
+  for (const sheet of created) writePrint(sheet.sheet, sheet.tpl);
+  created[0]?.sheet.activate();
+  try {
+    await context.sync();
+  } catch (e) {
+    const inserted = created.map((c) => c.name);
+    await removeInserted(context, [...definedNames.values()], inserted, active.name).catch(() => undefined);
+    throw e;
+  }
+  return created.map((c) => c.name);
+}
+
+/** Deletes what insertTemplate may have added; the names were free before, so nothing of the user's goes. */
+async function removeInserted(
+  context: Excel.RequestContext,
+  names: string[],
+  sheets: string[],
+  active: string,
+): Promise<void> {
+  context.workbook.worksheets.getItem(active).activate();
+  for (const name of names) context.workbook.names.getItemOrNullObject(name).delete();
+  for (const sheet of sheets) context.workbook.worksheets.getItemOrNullObject(sheet).delete();
+  await context.sync();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Navigation and errors
+
+/** Shows a finding's cell: activates its sheet and selects the cell (the sheet alone when the cell is blank). */
+export async function selectCell(
+  context: Excel.RequestContext,
+  sheetName: string,
+  cell: string,
+): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  sheet.activate();
+  if (cell) sheet.getRange(cell).select();
+  await context.sync();
+}
+
+type Lang = 'vi' | 'en';
+
+const MESSAGES: Record<string, Record<Lang, string>> = {
+  AccessDenied: {
+    vi: 'Trang tính đang được bảo vệ hoặc không cho phép sửa; hãy bỏ bảo vệ (Xem lại > Bỏ bảo vệ trang tính) rồi thử lại.',
+    en: 'The sheet is protected or read-only; unprotect it (Review > Unprotect Sheet) and try again.',
+  },
+  ItemNotFound: {
+    vi: 'Không tìm thấy trang tính hoặc ô cần dùng; có thể nó vừa bị đổi tên hoặc xóa, hãy kiểm tra lại.',
+    en: 'A sheet or cell the add-in needs was not found; it may have been renamed or deleted, so check again.',
+  },
+  InvalidArgument: {
+    vi: 'Excel không nhận dữ liệu mà tiện ích gửi (địa chỉ ô, tên hoặc định dạng không hợp lệ); hãy thử lại.',
+    en: 'Excel did not accept what the add-in sent (an invalid cell address, name or format); please try again.',
+  },
+  InvalidSelection: {
+    vi: 'Hãy chọn một vùng ô liền nhau (không chọn biểu đồ, hình hay nhiều vùng cùng lúc) rồi thử lại.',
+    en: 'Select one block of cells (not a chart, a picture or several areas at once) and try again.',
+  },
+  PayloadTooLarge: {
+    vi: 'Bảng quá lớn để đọc hoặc ghi một lần; hãy chọn một phần của bảng và kiểm tra từng phần.',
+    en: 'The table is too large to read or write at once; select part of it and check it piece by piece.',
+  },
+  InsertDeleteConflict: {
+    vi: 'Thao tác chèn hoặc xóa ô bị vướng một bảng, vùng gộp ô hoặc bộ lọc trên trang tính.',
+    en: 'An insert or delete clashed with a table, merged cells or a filter on the sheet.',
+  },
+  GeneralException: {
+    vi: 'Excel gặp lỗi nội bộ khi xử lý yêu cầu; hãy thử lại, nếu vẫn lỗi thì lưu tệp và mở lại Excel.',
+    en: 'Excel hit an internal error; try again, and if it persists save the file and restart Excel.',
+  },
+  ApiNotFound: {
+    vi: 'Phiên bản Excel này chưa hỗ trợ chức năng này; hãy cập nhật Excel (Microsoft 365) hoặc dùng Excel trên web.',
+    en: 'This version of Excel does not support this feature yet; update Excel (Microsoft 365) or use Excel on the web.',
+  },
+  InvalidOperationInCellEditMode: {
+    vi: 'Excel đang ở chế độ sửa ô; hãy nhấn Enter hoặc Esc rồi thử lại.',
+    en: 'Excel is editing a cell; press Enter or Esc and try again.',
+  },
+  ItemAlreadyExists: {
+    vi: 'Tên trang tính hoặc tên vùng này đã có trong sổ làm việc.',
+    en: 'A sheet or a defined name with this name already exists in the workbook.',
+  },
+  MergedRangeConflict: {
+    vi: 'Vùng gộp ô chồng lên một vùng gộp ô khác.',
+    en: 'A merged range overlaps another merged range.',
+  },
+  InvalidOperation: {
+    vi: 'Excel không cho phép thao tác này trên trang hiện tại (có thể là trang biểu đồ hoặc bảng Pivot).',
+    en: 'Excel does not allow this on the current sheet (it may be a chart sheet or a PivotTable).',
+  },
+  Busy: {
+    vi: 'Excel đang bận hoặc yêu cầu bị hủy; hãy thử lại sau giây lát.',
+    en: 'Excel is busy or the request was cancelled; try again in a moment.',
+  },
+  Conflict: {
+    vi: 'Tệp vừa được người khác thay đổi cùng lúc; hãy thử lại.',
+    en: 'Someone else changed the file at the same time; try again.',
+  },
+};
+
+const ALIASES: Record<string, string> = {
+  RequestPayloadSizeLimitExceeded: 'PayloadTooLarge',
+  ResponsePayloadSizeLimitExceeded: 'PayloadTooLarge',
+  RangeExceedsLimit: 'PayloadTooLarge',
+  OperationCellsExceedLimit: 'PayloadTooLarge',
+  UnsupportedOperation: 'InvalidOperation',
+  UnsupportedSheet: 'InvalidOperation',
+  NotImplemented: 'ApiNotFound',
+  ActivityLimitReached: 'Busy',
+  RequestAborted: 'Busy',
+  Timeout: 'Busy',
+  ServiceNotAvailable: 'Busy',
+};
+
+/** The first line of a message, shortened: never a stack trace. */
+function firstLine(text: string): string {
+  const line = text
+    .split(/\r?\n/)[0]
+    .trim()
+    .replace(/[.。]+$/, '');
+  return line.length > 160 ? `${line.slice(0, 157)}…` : line;
+}
+
+/** Any error, an Office.js one or not, as one plain sentence in the user's language. */
+export function explainError(e: unknown, lang: Lang): string {
+  const code = codeOf(e);
+  if (code) {
+    const known = MESSAGES[ALIASES[code] ?? code];
+    if (known) return known[lang];
+    return lang === 'vi'
+      ? `Excel báo lỗi (${code}); hãy thử lại.`
+      : `Excel reported an error (${code}); please try again.`;
+  }
+  const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+  const detail = firstLine(raw);
+  if (lang === 'vi')
+    return detail ? `Đã xảy ra lỗi không mong đợi: ${detail}.` : 'Đã xảy ra lỗi không mong đợi.';
+  return detail ? `Something unexpected went wrong: ${detail}.` : 'Something unexpected went wrong.';
+}

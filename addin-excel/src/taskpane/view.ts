@@ -1,0 +1,252 @@
+/**
+ * Renders the report's display model (shared/src/hosts/reportDisplay) with DOM calls only. Every string that
+ * comes from a sheet goes through Dom.el's children, i.e. a text node: a cell holding markup shows as typed.
+ */
+import { HIGHLIGHT_FILLS, statusLabel, type HighlightKind, type Lang } from '../../../shared/src/index';
+import type {
+  FindingGroup,
+  FindingItem,
+  ReportDisplay,
+  SeverityCounts,
+  SheetDisplay,
+} from '../../../shared/src/hosts/reportDisplay';
+import type { Child, Dom } from './dom';
+import { t } from './i18n';
+
+/** Findings shown per group before a "show more" button: a 100,000-row sheet can yield that many. */
+export const PAGE_SIZE = 100;
+
+export interface ViewHandlers {
+  onSelect(item: FindingItem): void;
+}
+
+function countsText(c: SeverityCounts, lang: Lang): string {
+  return (['error', 'warning', 'info'] as const).map((s) => `${statusLabel(s, lang)}: ${c[s]}`).join(' · ');
+}
+
+/** The one-line outcome, also announced through the pane's live region. */
+export function summaryText(d: ReportDisplay, lang: Lang, highlighted: boolean): string {
+  const verdict = d.valid ? t(lang, 'summaryValid') : t(lang, 'summaryInvalid', { n: d.counts.error });
+  const parts = [verdict, countsText(d.counts, lang) + '.', t(lang, 'summaryAsOf', { date: d.asOfText })];
+  if (highlighted) parts.push(t(lang, 'summaryHighlighted'));
+  return parts.join(' ');
+}
+
+/** The findings, KPI table and area summary of every sheet; the summary line is the pane's live region's. */
+export function renderReport<N>(dom: Dom<N>, d: ReportDisplay, lang: Lang, handlers: ViewHandlers): N {
+  const children: Child<N>[] = [];
+  if (d.groups.length) children.push(renderGroups(dom, d.groups, lang, handlers));
+  for (const sheet of d.sheets) children.push(renderSheet(dom, sheet, lang, handlers));
+  return dom.el('div', { class: 'report' }, children);
+}
+
+function renderSheet<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang, handlers: ViewHandlers): N {
+  const key = s.kind === 'tasks' ? 'sheetTasks' : s.kind === 'kpis' ? 'sheetKpis' : 'sheetNone';
+  const children: Child<N>[] = [
+    dom.el('h3', { class: 'sheet-title' }, [t(lang, key, { sheet: s.name, year: s.planYear })]),
+  ];
+  if (s.kind === 'none') return dom.el('section', { class: 'sheet' }, children);
+  children.push(dom.el('p', { class: 'counts' }, [countsText(s.counts, lang)]));
+  children.push(dom.el('h4', null, [t(lang, 'findingsHeading')]));
+  if (s.groups.length === 0) children.push(dom.el('p', { class: 'muted' }, [t(lang, 'noFindings')]));
+  else {
+    children.push(dom.el('p', { class: 'hint' }, [t(lang, 'selectCellHint')]));
+    children.push(renderGroups(dom, s.groups, lang, handlers));
+  }
+  if (s.kind === 'kpis' && s.kpis.length) children.push(...renderKpis(dom, s, lang));
+  children.push(...renderAreas(dom, s, lang));
+  return dom.el('section', { class: 'sheet', 'data-sheet': s.name }, children);
+}
+
+function renderGroups<N>(dom: Dom<N>, groups: FindingGroup[], lang: Lang, handlers: ViewHandlers): N {
+  return dom.el(
+    'div',
+    { class: 'groups' },
+    groups.map((g) => {
+      const list = dom.el('ul', { class: 'findings' });
+      const group = dom.el('section', { class: `group group-${g.severity}`, 'data-code': g.code }, [
+        dom.el('h5', { class: 'group-title' }, [
+          dom.el('span', { class: `badge badge-${g.severity}` }, [g.severityLabel]),
+          ' ',
+          dom.el('span', { class: 'group-name' }, [g.title]),
+          ' ',
+          dom.el('span', { class: 'group-count' }, [`(${g.items.length})`]),
+          ' ',
+          dom.el('code', { class: 'group-code' }, [g.code]),
+        ]),
+        list,
+      ]);
+      appendItems(dom, list, group, g.items, 0, lang, handlers);
+      return group;
+    }),
+  );
+}
+
+/** Adds one page of findings to a list and, when more remain, a button that adds the next page. */
+function appendItems<N>(
+  dom: Dom<N>,
+  list: N,
+  group: N,
+  items: FindingItem[],
+  from: number,
+  lang: Lang,
+  handlers: ViewHandlers,
+): N | null {
+  const page = items.slice(from, from + PAGE_SIZE);
+  let first: N | null = null;
+  for (const item of page) {
+    const li = dom.el('li', null, [findingNode(dom, item, lang, handlers)]);
+    first ??= li;
+    dom.append(list, [li]);
+  }
+  const rest = items.length - from - page.length;
+  if (rest > 0) {
+    const more = dom.el('button', { type: 'button', class: 'link show-more' }, [
+      t(lang, 'showMore', { n: Math.min(rest, PAGE_SIZE) }),
+    ]);
+    dom.on(more, 'click', () => {
+      dom.remove(more);
+      const added = appendItems(dom, list, group, items, from + PAGE_SIZE, lang, handlers);
+      // The pressed button is gone: keep the keyboard user where the new items start.
+      if (added) dom.focus(added);
+    });
+    dom.append(group, [more]);
+  }
+  return first;
+}
+
+function findingNode<N>(dom: Dom<N>, item: FindingItem, lang: Lang, handlers: ViewHandlers): N {
+  if (!item.cell) {
+    return dom.el('div', { class: 'finding finding-static' }, [
+      dom.el('span', { class: 'finding-cell' }, [t(lang, 'noCell')]),
+      ' ',
+      dom.el('span', { class: 'finding-message' }, [item.message]),
+    ]);
+  }
+  const button = dom.el(
+    'button',
+    { type: 'button', class: 'finding', 'data-sheet': item.sheet, 'data-cell': item.cell },
+    [
+      dom.el('span', { class: 'finding-cell' }, [item.cell]),
+      ' ',
+      dom.el('span', { class: 'finding-message' }, [item.message]),
+    ],
+  );
+  dom.on(button, 'click', () => handlers.onSelect(item));
+  return button;
+}
+
+function table<N>(dom: Dom<N>, className: string, head: string[], rows: Child<N>[][]): N {
+  return dom.el('div', { class: 'table-wrap' }, [
+    dom.el('table', { class: className }, [
+      dom.el('thead', null, [
+        dom.el(
+          'tr',
+          null,
+          head.map((h) => dom.el('th', { scope: 'col' }, [h])),
+        ),
+      ]),
+      dom.el(
+        'tbody',
+        null,
+        rows.map((r) =>
+          dom.el(
+            'tr',
+            null,
+            r.map((c) => dom.el('td', null, [c])),
+          ),
+        ),
+      ),
+    ]),
+  ]);
+}
+
+function renderKpis<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang): N[] {
+  const head = ['colNo', 'colIndicator', 'colTarget', 'colResult', 'colStatus'] as const;
+  const rows = s.kpis.map((k) => [
+    k.number,
+    k.indicator,
+    k.targets || '—',
+    k.result || '—',
+    dom.el('span', { class: `status status-${k.status}`, 'data-status': k.status }, [k.statusLabel]),
+  ]);
+  return [
+    dom.el('h4', null, [t(lang, 'kpiHeading')]),
+    table(
+      dom,
+      'kpi-table',
+      head.map((h) => t(lang, h)),
+      rows,
+    ),
+  ];
+}
+
+function renderAreas<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang): N[] {
+  const areaName = (a: { area: string; name: string }) => `${a.area}. ${a.name}`;
+  if (s.kind === 'tasks') {
+    const tt = s.taskTotals;
+    return [
+      dom.el('h4', null, [t(lang, 'areaHeading')]),
+      table(
+        dom,
+        'area-table',
+        [t(lang, 'colArea'), t(lang, 'colTasks'), statusLabel('done', lang), statusLabel('overdue', lang)],
+        s.taskAreas.map((a) => [areaName(a), a.tasks, a.done, a.overdue]),
+      ),
+      dom.el('p', { class: 'totals' }, [
+        [
+          t(lang, 'totalTasks', { n: tt.total }),
+          `${statusLabel('done', lang)}: ${tt.done}`,
+          `${statusLabel('overdue', lang)}: ${tt.overdue}`,
+          `${statusLabel('pending', lang)}: ${tt.pending}`,
+          `${statusLabel('ongoing', lang)}: ${tt.ongoing}`,
+        ].join(' · '),
+      ]),
+    ];
+  }
+  const kt = s.kpiTotals;
+  return [
+    dom.el('h4', null, [t(lang, 'areaHeading')]),
+    table(
+      dom,
+      'area-table',
+      [
+        t(lang, 'colArea'),
+        statusLabel('met', lang),
+        statusLabel('missed', lang),
+        statusLabel('no-data', lang),
+        statusLabel('unmeasurable', lang),
+      ],
+      s.kpiAreas.map((a) => [areaName(a), a.met, a.missed, a.noData, a.unmeasurable]),
+    ),
+    dom.el('p', { class: 'totals' }, [
+      [
+        t(lang, 'totalKpis', { n: kt.total }),
+        `${statusLabel('met', lang)}: ${kt.met}`,
+        `${statusLabel('missed', lang)}: ${kt.missed}`,
+        `${statusLabel('no-data', lang)}: ${kt.noData}`,
+        `${statusLabel('unmeasurable', lang)}: ${kt.unmeasurable}`,
+      ].join(' · '),
+    ]),
+  ];
+}
+
+const LEGEND: readonly [HighlightKind, 'legendError' | 'legendWarning' | 'legendMissed' | 'legendMet'][] = [
+  ['error', 'legendError'],
+  ['warning', 'legendWarning'],
+  ['missed', 'legendMissed'],
+  ['met', 'legendMet'],
+];
+
+/** The highlight colours, taken from the core's palette so the key always matches what the sheet shows. */
+export function renderLegend<N>(dom: Dom<N>, lang: Lang): N {
+  return dom.el(
+    'ul',
+    { class: 'legend' },
+    LEGEND.map(([kind, key]) => {
+      const swatch = dom.el('span', { class: 'swatch', 'aria-hidden': 'true', 'data-kind': kind });
+      dom.style(swatch, 'background-color', HIGHLIGHT_FILLS[kind]);
+      return dom.el('li', null, [swatch, t(lang, key)]);
+    }),
+  );
+}

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { STRINGS, isKey, t, type Key } from '../../src/taskpane/i18n';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const html = readFileSync(join(__dirname, '../../src/taskpane/taskpane.html'), 'utf8');
+
+describe('pane strings', () => {
+  it('has every key in both languages, none blank, with the same placeholders', () => {
+    const vi = Object.keys(STRINGS.vi).sort();
+    expect(Object.keys(STRINGS.en).sort()).toEqual(vi);
+    for (const key of vi as Key[]) {
+      expect(STRINGS.vi[key].trim()).not.toBe('');
+      expect(STRINGS.en[key].trim()).not.toBe('');
+      expect(placeholders(STRINGS.en[key])).toEqual(placeholders(STRINGS.vi[key]));
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(t('vi', 'cleared', { n: 3 })).toBe('Đã xóa 3 đánh dấu.');
+    expect(t('en', 'cleared', { n: 3 })).toBe('Removed 3 highlights.');
+    expect(t('en', 'cleared')).toBe('Removed {n} highlights.');
+  });
+
+  it('knows every key the page refers to, and the page shows the Vietnamese text before the script runs', () => {
+    const refs = [...html.matchAll(/data-i18n(?:-[a-z-]+)?="([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(30);
+    for (const key of refs) expect(isKey(key)).toBe(true);
+    for (const m of html.matchAll(/<(\w+)[^>]*\sdata-i18n="(\w+)"[^>]*>([^<]*)</g)) {
+      expect([m[2], m[3].replace(/\s+/g, ' ').trim()]).toEqual([m[2], STRINGS.vi[m[2] as Key]]);
+    }
+  });
+});

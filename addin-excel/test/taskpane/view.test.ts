@@ -1,0 +1,171 @@
+import { HIGHLIGHT_FILLS, checkWorkbook, type Lang } from '../../../shared/src/index';
+import { reportDisplay, type FindingItem } from '../../../shared/src/hosts/reportDisplay';
+import { PAGE_SIZE, renderLegend, renderReport, summaryText } from '../../src/taskpane/view';
+import { fakeDom, type FakeElement } from './fakeDom';
+import { AS_OF, KPIS, MARKUP, TASKS } from './sampleGrids';
+import type { SheetGrid } from '../../../shared/src/index';
+
+function render(grid: SheetGrid, lang: Lang = 'vi') {
+  const report = checkWorkbook([grid], { lang, asOf: AS_OF });
+  const dom = fakeDom();
+  const selected: FindingItem[] = [];
+  const display = reportDisplay(report, lang);
+  const root = renderReport(dom, display, lang, { onSelect: (i) => selected.push(i) });
+  return { report, display, dom, root, selected };
+}
+
+function groupCodes(root: FakeElement): string[] {
+  return root.byClass('group').map((g) => g.attrs.get('data-code') ?? '');
+}
+
+describe('renderReport: task list', () => {
+  it('groups findings by code, errors first, each a button naming its cell', () => {
+    const { root } = render(TASKS);
+    expect(groupCodes(root)).toEqual(['cell/required', 'area/missing', 'task/overdue']);
+    const required = root.byClass('group')[0];
+    expect(required.byClass('group-name')[0].textContent).toBe('Ô bắt buộc đang trống');
+    expect(required.byClass('group-count')[0].textContent).toBe('(1)');
+    const [button] = required.byTag('button');
+    expect(button.attrs.get('type')).toBe('button');
+    expect(button.attrs.get('data-cell')).toBe('C8');
+    expect(button.textContent).toBe('C8 Ô "Cơ quan chủ trì" đang trống.');
+    const overdue = root.byClass('group')[2].byTag('button')[0];
+    expect(overdue.textContent).toBe('D7 Quá hạn: hạn 30/06/2025, đến ngày 01/08/2025 chưa hoàn thành.');
+  });
+
+  it('calls onSelect with the finding when its button is pressed', () => {
+    const { root, selected } = render(TASKS);
+    root.find((e) => e.attrs.get('data-cell') === 'D7')[0].click();
+    expect(selected).toEqual([expect.objectContaining({ sheet: 'Nhiệm vụ', cell: 'D7' })]);
+  });
+
+  it('shows the per-area task summary and the totals', () => {
+    const { root } = render(TASKS);
+    const rows = root.byClass('area-table')[0].byTag('tbody')[0].byTag('tr');
+    expect(rows.map((r) => r.byTag('td').map((td) => td.textContent))).toEqual([
+      ['I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH', '3', '1', '1'],
+      ['II. CẢI CÁCH THỂ CHẾ', '1', '0', '0'],
+    ]);
+    expect(root.byClass('totals')[0].textContent).toBe(
+      'Tổng: 4 nhiệm vụ · Đã hoàn thành: 1 · Quá hạn: 1 · Chưa đến hạn: 1 · Thường xuyên: 1',
+    );
+  });
+});
+
+describe('renderReport: KPI table', () => {
+  it('lists every indicator with its target, result (decimal comma) and status', () => {
+    const { root } = render(KPIS);
+    const rows = root.byClass('kpi-table')[0].byTag('tbody')[0].byTag('tr');
+    expect(rows.map((r) => r.byTag('td').map((td) => td.textContent))).toEqual([
+      ['1', 'Tỷ lệ hoàn thành kế hoạch CCHC', '≥ 80%', '92,5%', 'Đạt'],
+      ['2', 'Tỷ lệ hồ sơ giải quyết đúng hạn', '≥ 95%', '90%', 'Không đạt'],
+      ['3', 'Thời gian chờ đợi của người dân', '≤ 15 phút', '—', 'Chưa có số liệu'],
+      ['4', 'Thực hiện chế độ báo cáo', '—', '—', 'Không đo được'],
+    ]);
+    expect(root.byClass('status').map((s) => s.attrs.get('data-status'))).toEqual([
+      'met',
+      'missed',
+      'no-data',
+      'unmeasurable',
+    ]);
+  });
+
+  it('words the table in English, with a decimal point', () => {
+    const { root } = render(KPIS, 'en');
+    const first = root.byClass('kpi-table')[0].byTag('tbody')[0].byTag('tr')[0];
+    expect(first.byTag('td').map((td) => td.textContent)).toEqual([
+      '1',
+      'Tỷ lệ hoàn thành kế hoạch CCHC',
+      '≥ 80%',
+      '92.5%',
+      'Met',
+    ]);
+    expect(root.byTag('th').map((th) => th.textContent)).toContain('Indicator');
+    const area = root
+      .byClass('area-table')[0]
+      .byTag('tbody')[0]
+      .byTag('td')
+      .map((td) => td.textContent);
+    expect(area).toEqual(['I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH', '1', '1', '1', '1']);
+  });
+});
+
+describe('cell text is text, never markup', () => {
+  it('renders a cell holding <img onerror> as a text node, creating no img element', () => {
+    const grid: SheetGrid = {
+      ...TASKS,
+      // The markup as the task text of a duplicated row and as an unreadable deadline, so it reaches messages.
+      values: [...TASKS.values, [2, MARKUP, 'Công chức Tư pháp - hộ tịch', MARKUP, '']],
+    };
+    const { root, dom } = render(grid);
+    const messages = root.byClass('finding-message').map((m) => m.textContent);
+    expect(messages).toContain(`Không hiểu được thời hạn "${MARKUP}".`);
+    expect(root.byTag('img')).toHaveLength(0);
+    expect(dom.texts.some((t) => t.text.includes(MARKUP))).toBe(true);
+    expect(root.html()).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(root.html()).not.toContain('<img');
+  });
+
+  it('keeps markup in a sheet name literal too', () => {
+    const { root } = render({ ...TASKS, name: '<b>x</b>' });
+    expect(root.byTag('b')).toHaveLength(0);
+    expect(root.byClass('sheet-title')[0].textContent).toContain('"<b>x</b>"');
+  });
+});
+
+describe('paging long groups', () => {
+  it('shows a page of findings and a button for the next one, focusing the first new item', () => {
+    const rows = Array.from({ length: PAGE_SIZE + 30 }, (_, i) => [
+      i + 1,
+      `Nhiệm vụ số ${i + 1}`,
+      '',
+      'Quý IV',
+      '',
+    ]);
+    const grid: SheetGrid = { name: 'Dài', values: [...TASKS.values.slice(0, 5), ...rows] };
+    const { root } = render(grid);
+    const group = root.find((e) => e.attrs.get('data-code') === 'cell/required')[0];
+    expect(group.byTag('li')).toHaveLength(PAGE_SIZE);
+    const more = group.byClass('show-more')[0];
+    expect(more.textContent).toBe('Hiện thêm 30 mục');
+    more.click();
+    expect(group.byTag('li')).toHaveLength(PAGE_SIZE + 30);
+    expect(group.byClass('show-more')).toHaveLength(0);
+    expect(group.byTag('li')[PAGE_SIZE].focused).toBe(true);
+  });
+});
+
+describe('summaryText', () => {
+  it('says whether the table is valid, counts by severity and gives the date as dd/mm/yyyy', () => {
+    const { display } = render(TASKS);
+    expect(summaryText(display, 'vi', true)).toBe(
+      'Có 1 lỗi cần sửa. Lỗi: 1 · Cảnh báo: 6 · Lưu ý: 0. Tính đến ngày 01/08/2025. Đã đánh dấu trên trang tính.',
+    );
+    const en = render(KPIS, 'en').display;
+    expect(summaryText(en, 'en', false)).toBe(
+      'No errors. Error: 0 · Warning: 1 · Note: 1. As of 2025-08-01.',
+    );
+  });
+});
+
+describe('renderLegend', () => {
+  it('shows each highlight colour of the core palette with its meaning', () => {
+    const dom = fakeDom();
+    const legend = renderLegend(dom, 'vi');
+    const items = legend.byTag('li');
+    expect(items.map((li) => li.textContent)).toEqual([
+      'Lỗi',
+      'Cảnh báo',
+      'Chưa đạt chỉ tiêu, nhiệm vụ quá hạn',
+      'Đạt chỉ tiêu',
+    ]);
+    const swatches = legend.byClass('swatch');
+    expect(swatches.map((s) => s.styles.get('background-color'))).toEqual([
+      HIGHLIGHT_FILLS.error,
+      HIGHLIGHT_FILLS.warning,
+      HIGHLIGHT_FILLS.missed,
+      HIGHLIGHT_FILLS.met,
+    ]);
+    expect(swatches.every((s) => s.attrs.get('aria-hidden') === 'true')).toBe(true);
+  });
+});

@@ -1,0 +1,142 @@
+// Builds the Excel add-in into dist/addin/ and serves it for development (see addin-excel/SIDELOAD.md):
+//   npm run build:addin                                        production build for https://localhost:3000
+//   ADDIN_ORIGIN=https://example.org/cchc npm run build:addin  the same, every manifest URL on that origin
+//   npm run start:addin                                        https dev server on port 3000
+const path = require('node:path');
+const { URL } = require('node:url');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { DEV_ORIGIN, parseOrigin, substituteOrigin } = require('./addin-excel/scripts/manifest-origin.js');
+
+const PANE_DIR = path.join(__dirname, 'addin-excel', 'src', 'taskpane');
+const OUT_DIR = path.join(__dirname, 'dist', 'addin');
+const ASSETS_DIR = path.join(__dirname, 'addin-excel', 'assets');
+const OFFICE_JS_DIST = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+
+/**
+ * The files of @microsoft/office-js that Excel actually loads, served from our own origin (no CDN). office.js
+ * requests, relative to its own URL:
+ * - the host's script `excel-<platform>-<version>.js`, capped at the versions of OSF.HostSpecificFileVersionMap:
+ *   web 16.00, Windows 16.01, Mac 16.00. Excel on iPad and Android has no shared runtime (SharedRuntime 1.1 is
+ *   a requirement of the manifest), so their scripts are left out;
+ * - `<locale>/office_strings.js` for the Office UI language, falling back to en-us when that file fails to
+ *   load: en-us and vi-vn are the two languages of this add-in;
+ * - o15apptofilemappingtable.js when there is no host (the page opened in a plain browser, e.g. by an
+ *   end-to-end test) or in a dialog on Windows: without it Office.onReady never resolves there. It also tries
+ *   to frame Microsoft's telemetry proxy; the content security policy blocks that.
+ * Left out on purpose: telemetry/oteljs_agave.js (office.js asks for it once a host is connected and turns its
+ * telemetry off when that request fails; the file would post to Microsoft's collectors), ariatelemetry/ (never
+ * requested: the host scripts set EnableSendingTelemetryWithLegacyAria to false), webauth/ (single sign-on
+ * only), the *.debug.js twins (only office.debug.js asks for them) and the scripts of other hosts.
+ */
+const OFFICE_JS_FILES = [
+  'office.js',
+  'excel-web-16.00.js',
+  'excel-win32-16.01.js',
+  'excel-mac-16.00.js',
+  'o15apptofilemappingtable.js',
+  'en-us/office_strings.js',
+  'vi-vn/office_strings.js',
+];
+
+// The dev server's own policy; the production host must send an equivalent one (or the page's meta tag).
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+
+module.exports = async (env, argv) => {
+  const mode = argv.mode ?? 'production';
+  // Fails here, before any build work, when ADDIN_ORIGIN is not an https URL.
+  const origin = parseOrigin(process.env.ADDIN_ORIGIN);
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  return {
+    mode,
+    context: __dirname,
+    entry: { taskpane: path.join(PANE_DIR, 'index.ts') },
+    output: {
+      path: OUT_DIR,
+      // Hashed names in production so that Office's web cache never serves an old bundle with a new page.
+      filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    // Webpack's development default ('eval') needs 'unsafe-eval', which the CSP above forbids.
+    devtool: mode === 'production' ? false : 'source-map',
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          options: {
+            // Types are checked by `npm run typecheck`; the bundle only needs the JavaScript.
+            transpileOnly: true,
+            configFile: path.join(__dirname, 'addin-excel', 'tsconfig.json'),
+            // That tsconfig is for type checking only (noEmit); ES modules let webpack drop unused code.
+            compilerOptions: { noEmit: false, module: 'es2020' },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: path.join(PANE_DIR, 'taskpane.html'),
+        filename: 'taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          // A static stylesheet linked from taskpane.html: no CSS loader, and nothing inline for the CSP.
+          { from: path.join(PANE_DIR, 'taskpane.css'), to: 'taskpane.css' },
+          { from: '*.png', context: ASSETS_DIR, to: 'assets/[name][ext]' },
+          { from: 'support.html', context: ASSETS_DIR, to: 'assets/[name][ext]' },
+          // Explicit targets: [path] would drop the locale folders, and both string files share one name.
+          ...OFFICE_JS_FILES.map((file) => ({
+            from: file,
+            context: OFFICE_JS_DIST,
+            to: `office-js/${file}`,
+          })),
+          {
+            from: path.join(__dirname, 'manifest.xml'),
+            to: 'manifest.xml',
+            transform: { transformer: (content) => substituteOrigin(content.toString('utf8'), origin) },
+          },
+          // Served byte for byte: production minimizers would otherwise rewrite Microsoft's scripts too.
+        ].map((pattern) => ({ ...pattern, info: { minimized: true } })),
+      }),
+    ],
+    // Size hints for our own bundle only: the office.js host scripts are as Microsoft ships them.
+    performance: { assetFilter: (file) => file.endsWith('.js') && !file.startsWith('office-js/') },
+    devServer: {
+      // Loopback only: the development build is for this machine's Excel.
+      host: 'localhost',
+      port: Number(new URL(DEV_ORIGIN).port),
+      server: {
+        type: 'https',
+        // Only when serving: this installs or renews the trusted localhost certificate on first use.
+        options: serving ? await devCertificates() : undefined,
+      },
+      headers: {
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        // Excel on the web loads the ribbon icons from its own origin, with CORS.
+        'Access-Control-Allow-Origin': '*',
+      },
+      // Trusting the host name also lets Excel on the web load the icons cross-site: webpack-dev-server
+      // answers such requests with 403 otherwise. Nothing served here is secret, and it listens on loopback.
+      allowedHosts: ['localhost'],
+      static: { directory: OUT_DIR, watch: false },
+      // No hot or live reload: their client script and overlay need a websocket and inline styles. Reload the
+      // pane by hand (right-click > Reload) after a change.
+      hot: false,
+      liveReload: false,
+      client: false,
+      webSocketServer: false,
+    },
+  };
+};
+
+async function devCertificates() {
+  const { getHttpsServerOptions } = require('office-addin-dev-certs');
+  const { ca, cert, key } = await getHttpsServerOptions();
+  return { ca, cert, key };
+}

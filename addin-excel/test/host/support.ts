@@ -1,6 +1,7 @@
 /** Shared by the host tests: seed-like sheets, a sync-counting wrapper, CLI grids turned into fake sheets. */
 import type { CellValue, SheetGrid } from '../../../shared/src/table/grid';
 import type { FakeSheetInit, FakeValue } from '../fakeExcel';
+import { AREAS as AREA_DEFS } from '../../../shared/src/table/areas';
 
 const TASKS = [
   'Triển khai kế hoạch thực hiện nhiệm vụ cải cách hành chính năm 2025 trên địa bàn phường',
@@ -15,16 +16,10 @@ const LEADS = [
 ];
 const DEADLINES = ['Quý III', 'Tháng 02 năm 2025', 'Thường xuyên', 'Theo yêu cầu của Sở Nội vụ', '30/6/2025'];
 const PROGRESS = ['Đã hoàn thành', 'Đang thực hiện', '', 'Chưa thực hiện'];
-const AREAS = [
-  'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH',
-  'CẢI CÁCH THỂ CHẾ',
-  'CẢI CÁCH THỦ TỤC HÀNH CHÍNH',
-  'CẢI CÁCH TỔ CHỨC BỘ MÁY',
-  'CẢI CÁCH CHẾ ĐỘ CÔNG VỤ',
-  'CẢI CÁCH TÀI CHÍNH CÔNG',
-  'XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ',
-];
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
+// The seven required areas as ward files write their rows: numeral, name in capitals.
+const SEVEN = AREA_DEFS.slice(0, 7);
+const AREAS = SEVEN.map((a) => a.vi.toUpperCase());
+const ROMAN = SEVEN.map((a) => a.numeral);
 
 export const HEADER = [
   'STT',

@@ -64,7 +64,7 @@ const INIT: FakeWorkbookInit = {
 
 /** The browser's office.js: the fake, installed on window before the pane's bundle runs. */
 function bundleFake(): string {
-  // esbuild comes with tsx; required lazily so that a skipped suite needs nothing.
+  // esbuild (a dev dependency) is required lazily, so that a skipped suite needs nothing.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   const entry = `

@@ -1,7 +1,7 @@
 /**
  * A host-agnostic description of a workbook to create: the standard blank appendices are built once as this
- * description in the core, and every host (exceljs for the command line, the Excel add-in, Apps Script) renders it in
- * one batch. The zod schema is the single source of truth; snapshots of it are reviewed like code.
+ * description in the core, and every host (exceljs for the command line, the Excel add-in, Apps Script) renders
+ * it in one batch. The zod schema is the single source of truth; snapshots of it are reviewed like code.
  */
 import { z } from 'zod';
 

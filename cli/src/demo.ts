@@ -31,8 +31,8 @@ export async function runDemo(
   const shown = relative(process.cwd(), out) || out;
   io.out(
     en
-      ? `\nDemo done. Open ${shown} to see the highlighted cells (the sample has deliberate errors, so the exit code is ${code}).\n`
-      : `\nĐã chạy xong bản mẫu. Mở ${shown} để xem các ô được đánh dấu (bản mẫu cố ý có lỗi nên mã thoát là ${code}).\n`,
+      ? `\nDemo done. Open ${shown} to see the highlighted cells (the sample has deliberate errors: "cchc validate" exits with ${code} on it; the demo itself ends with 0).\n`
+      : `\nĐã chạy xong bản mẫu. Mở ${shown} để xem các ô được đánh dấu (bản mẫu cố ý có lỗi: lệnh "cchc validate" trả mã thoát ${code} với tệp này; bản chạy thử vẫn kết thúc với mã 0).\n`,
   );
   return 0;
 }

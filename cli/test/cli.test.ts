@@ -168,6 +168,8 @@ describe('the built command (cli/bin/cchc.js)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Dòng tổng ghi 36 nhiệm vụ nhưng bảng có 35.');
     expect(r.stdout).toContain('Mở out/phu-luc-mau.checked.xlsx');
+    // The sample's deliberate errors: validate would exit 1, the demo itself succeeds.
+    expect(r.stdout).toContain('trả mã thoát 1 với tệp này');
     expect(existsSync(join(dir, 'out/phu-luc-mau.checked.xlsx'))).toBe(true);
   });
 

@@ -162,7 +162,10 @@ async function validate(args: string[], io: Io): Promise<number> {
     try {
       grids = await readWorkbook(file);
     } catch (e) {
-      io.err(`${basename(file)}: ${oneLine(e, lang)}\n`);
+      // A read error's message already starts with the file's name.
+      const line =
+        e instanceof WorkbookReadError ? oneLine(e, lang) : `${basename(file)}: ${oneLine(e, lang)}`;
+      io.err(line + '\n');
       code = EXIT.unusable;
       continue;
     }

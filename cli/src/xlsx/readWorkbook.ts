@@ -64,7 +64,7 @@ export function readErrorMessage(
   }
   switch (code) {
     case 'not-found':
-      return vi ? `Không tìm thấy tệp: ${file}` : `File not found: ${file}`;
+      return vi ? `${name}: không tìm thấy tệp (${file}).` : `${name}: file not found (${file}).`;
     case 'not-xlsx':
       return vi ? `${name}: không phải tệp Excel .xlsx.` : `${name}: not an Excel .xlsx file.`;
     case 'unreadable':

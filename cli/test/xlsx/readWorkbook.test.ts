@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import {
@@ -333,8 +333,8 @@ describe('readWorkbook errors', () => {
     const missing = join(dir, 'khong-co.xlsx');
     const err = await failure(readWorkbook(missing));
     expectCode(err, 'not-found');
-    expect(err.message).toBe(`Không tìm thấy tệp: ${missing}`);
-    expect(err.messageIn('en')).toBe(`File not found: ${missing}`);
+    expect(err.message).toBe(`${basename(missing)}: không tìm thấy tệp (${missing}).`);
+    expect(err.messageIn('en')).toBe(`${basename(missing)}: file not found (${missing}).`);
   });
 
   test('a text file renamed .xlsx', async () => {

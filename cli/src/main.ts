@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -15,6 +15,7 @@ import { renderText } from './textReport';
 import { readWorkbook, WorkbookReadError } from './xlsx/readWorkbook';
 import { writeHighlightedCopy } from './xlsx/writeHighlights';
 import { runDemo } from './demo';
+import { OutPathError, checkOutPath, writeErrorMessage } from './outPath';
 import { buildTemplate, type TemplateKind } from '../../shared/src/templates/build';
 import { renderWorkbook } from './templates/renderWorkbook';
 
@@ -136,8 +137,7 @@ async function validate(args: string[], io: Io): Promise<number> {
     options.cutoffs = c;
   }
   if (values.out !== undefined) {
-    const out = resolve(values.out);
-    if (out === resolve(positionals[0])) {
+    if (resolve(values.out) === resolve(positionals[0])) {
       throw new UsageError(
         t(
           'Không ghi đè tệp gốc: chọn tên khác cho --out.',
@@ -145,14 +145,7 @@ async function validate(args: string[], io: Io): Promise<number> {
         ),
       );
     }
-    if (existsSync(out) && !values.force) {
-      throw new UsageError(
-        t(
-          `Tệp ${values.out} đã có; thêm --force để ghi đè.`,
-          `${values.out} exists; add --force to overwrite it.`,
-        ),
-      );
-    }
+    checkOutPath(values.out, values.force ?? false, lang);
   }
 
   const reports: Report[] = [];
@@ -174,7 +167,9 @@ async function validate(args: string[], io: Io): Promise<number> {
     if (!report.valid && code === EXIT.ok) code = EXIT.findings;
     if (format === 'text') io.out(renderText(report, lang) + (positionals.length > 1 ? '\n' : ''));
     if (values.out !== undefined) {
-      await writeHighlightedCopy(file, values.out, highlightsFor(report));
+      await writeHighlightedCopy(file, values.out, highlightsFor(report)).catch((e: unknown) => {
+        throw isSystemError(e) ? new OutPathError(writeErrorMessage(e, values.out as string, lang)) : e;
+      });
       if (format === 'text')
         io.out(t(`Bản đã đánh dấu: ${values.out}\n`, `Highlighted copy: ${values.out}\n`));
     }
@@ -218,15 +213,7 @@ async function template(args: string[], io: Io): Promise<number> {
   if (!Number.isInteger(year) || year < 1990 || year > 2200) {
     throw new UsageError(t(`Năm không hợp lệ: ${values.year}`, `Invalid year: ${values.year}`));
   }
-  const out = resolve(values.out);
-  if (existsSync(out) && !values.force) {
-    throw new UsageError(
-      t(
-        `Tệp ${values.out} đã có; thêm --force để ghi đè.`,
-        `${values.out} exists; add --force to overwrite it.`,
-      ),
-    );
-  }
+  const out = checkOutPath(values.out, values.force ?? false, lang);
   const description = buildTemplate(kinds[which], {
     lang,
     year,
@@ -236,9 +223,21 @@ async function template(args: string[], io: Io): Promise<number> {
   });
   const buffer = Buffer.from(await renderWorkbook(description).xlsx.writeBuffer());
   // 'wx' refuses an existing file even if one appeared since the check above.
-  writeFileSync(out, buffer, { flag: values.force ? 'w' : 'wx' });
+  try {
+    writeFileSync(out, buffer, { flag: values.force ? 'w' : 'wx' });
+  } catch (e) {
+    throw new OutPathError(writeErrorMessage(e, values.out, lang));
+  }
   io.out(t(`Đã tạo ${values.out}\n`, `Created ${values.out}\n`));
   return EXIT.ok;
+}
+
+/** An error from the file system (it carries a code such as ENOENT), as opposed to a bug or a parse error. */
+function isSystemError(e: unknown): boolean {
+  return (
+    typeof (e as { code?: unknown } | null)?.code === 'string' &&
+    /^E[A-Z]+$/.test((e as { code: string }).code)
+  );
 }
 
 function say(lang: Lang, vi: string, en: string): string {
@@ -247,7 +246,7 @@ function say(lang: Lang, vi: string, en: string): string {
 
 function oneLine(e: unknown, lang: Lang): string {
   if (e instanceof WorkbookReadError) return e.messageIn(lang);
-  if (e instanceof UsageError) return e.message;
+  if (e instanceof UsageError || e instanceof OutPathError) return e.message;
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
   if (String((e as { code?: unknown })?.code ?? '').startsWith('ERR_PARSE_ARGS')) {
     return say(

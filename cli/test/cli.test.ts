@@ -136,6 +136,24 @@ describe('cchc validate', () => {
     expect(readFileSync(existing, 'utf8')).toBe('keep me');
   });
 
+  it('says in words why an output path cannot be written, before any work, for both commands', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
+    for (const command of [
+      ['validate', seed000, '--out'],
+      ['template', 'tasks', '-o'],
+    ]) {
+      const folder = await run([...command, dir, '--force']);
+      expect(folder.code).toBe(2);
+      expect(folder.stderr).toBe(`${dir} là thư mục; hãy ghi cả tên tệp, ví dụ ${dir}/ket-qua.xlsx.\n`);
+      expect(folder.stdout).toBe('');
+      const nowhere = join(dir, 'khong-co', 'a.xlsx');
+      const missing = await run([...command, nowhere, '--lang', 'en']);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toBe(`There is no folder ${join(dir, 'khong-co')} to write ${nowhere} in.\n`);
+      expect(existsSync(nowhere)).toBe(false);
+    }
+  });
+
   it.each([
     [['validate', '/no/such/file.xlsx'], /file\.xlsx: /],
     [['validate'], /Cần tên tệp/],

@@ -303,6 +303,11 @@ export abstract class FakeObject<T = unknown> {
     });
   }
 
+  /** A child that acts on this object's own target (a range's format, a format's fill). */
+  _same<C extends FakeObject<T>>(make: new (ctx: FakeRequestContext, resolve: Resolver<T>) => C): C {
+    return new make(this.context, () => this._bindOrNull());
+  }
+
   _makeNav(name: string): FakeObject {
     throw new TypeError(`FakeExcel: ${this._type}.${name} is not a navigation property`);
   }
@@ -1053,11 +1058,7 @@ export class Range extends FakeObject<RangeTarget> {
     if (name === 'format') return this._child(areas, (c, r) => new RangeFormat(c, r));
     if (name === 'conditionalFormats')
       return this._child(areas, (c, r) => new ConditionalFormatCollection(c, r));
-    if (name === 'dataValidation')
-      return this._child(
-        (t) => t,
-        (c, r) => new DataValidation(c, r),
-      );
+    if (name === 'dataValidation') return this._same(DataValidation);
     if (name === 'worksheet')
       return this._child(
         (t) => t.sheet,
@@ -1213,16 +1214,8 @@ export class RangeAreas extends FakeObject<AreasTarget> {
   }
 
   override _makeNav(name: string): FakeObject {
-    if (name === 'format')
-      return this._child(
-        (t) => t,
-        (c, r) => new RangeFormat(c, r),
-      );
-    if (name === 'conditionalFormats')
-      return this._child(
-        (t) => t,
-        (c, r) => new ConditionalFormatCollection(c, r),
-      );
+    if (name === 'format') return this._same(RangeFormat);
+    if (name === 'conditionalFormats') return this._same(ConditionalFormatCollection);
     if (name === 'worksheet')
       return this._child(
         (t) => t.sheet,
@@ -1355,21 +1348,9 @@ export class RangeFormat extends FakeObject<AreasTarget> {
   }
 
   override _makeNav(name: string): FakeObject {
-    if (name === 'fill')
-      return this._child(
-        (t) => t,
-        (c, r) => new RangeFill(c, r),
-      );
-    if (name === 'font')
-      return this._child(
-        (t) => t,
-        (c, r) => new RangeFont(c, r),
-      );
-    if (name === 'borders')
-      return this._child(
-        (t) => t,
-        (c, r) => new RangeBorderCollection(c, r),
-      );
+    if (name === 'fill') return this._same(RangeFill);
+    if (name === 'font') return this._same(RangeFont);
+    if (name === 'borders') return this._same(RangeBorderCollection);
     return super._makeNav(name);
   }
 }
@@ -1636,16 +1617,8 @@ export class CustomConditionalFormat extends FakeObject<CfTarget> {
   }
 
   override _makeNav(name: string): FakeObject {
-    if (name === 'rule')
-      return this._child(
-        (t) => t,
-        (c, r) => new ConditionalFormatRule(c, r),
-      );
-    if (name === 'format')
-      return this._child(
-        (t) => t,
-        (c, r) => new ConditionalRangeFormat(c, r),
-      );
+    if (name === 'rule') return this._same(ConditionalFormatRule);
+    if (name === 'format') return this._same(ConditionalRangeFormat);
     return super._makeNav(name);
   }
 }
@@ -1682,16 +1655,8 @@ export class ConditionalRangeFormat extends FakeObject<CfTarget> {
   }
 
   override _makeNav(name: string): FakeObject {
-    if (name === 'fill')
-      return this._child(
-        (t) => t,
-        (c, r) => new ConditionalRangeFill(c, r),
-      );
-    if (name === 'font')
-      return this._child(
-        (t) => t,
-        (c, r) => new ConditionalRangeFont(c, r),
-      );
+    if (name === 'fill') return this._same(ConditionalRangeFill);
+    if (name === 'font') return this._same(ConditionalRangeFont);
     return super._makeNav(name);
   }
 }

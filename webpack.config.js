@@ -135,8 +135,28 @@ module.exports = async (env, argv) => {
   };
 };
 
+/**
+ * The trusted localhost certificate of office-addin-dev-certs. Trusting its CA needs administrator rights (sudo
+ * on Linux, a prompt on Windows and Mac); where that fails the generated certificate is still served, with a
+ * note on how to trust it, rather than no server at all.
+ */
 async function devCertificates() {
-  const { getHttpsServerOptions } = require('office-addin-dev-certs');
-  const { ca, cert, key } = await getHttpsServerOptions();
-  return { ca, cert, key };
+  const certs = require('office-addin-dev-certs');
+  const paths = require('office-addin-dev-certs/lib/defaults');
+  try {
+    const { ca, cert, key } = await certs.getHttpsServerOptions();
+    return { ca, cert, key };
+  } catch (e) {
+    const fs = require('node:fs');
+    const files = [paths.caCertificatePath, paths.localhostCertificatePath, paths.localhostKeyPath];
+    if (!files.every((f) => fs.existsSync(f))) throw e;
+    const reason = String(e && e.message ? e.message : e).split('\n')[0];
+    console.warn(
+      `\n[cchc] The development certificate was made but not trusted (${reason}).\n` +
+        `[cchc] Serving it anyway: trust ${paths.caCertificatePath} in your browser or system, or run\n` +
+        '[cchc] "npx office-addin-dev-certs install" with administrator rights, before loading the add-in.\n',
+    );
+    const [ca, cert, key] = files.map((f) => fs.readFileSync(f));
+    return { ca, cert, key };
+  }
 }

@@ -11,7 +11,7 @@ import {
   type Report,
 } from '../../shared/src/index';
 import { parseIsoDate } from '../../shared/src/deadlines/isoDate';
-import { renderText } from './textReport';
+import { renderBatchSummary, renderText, type BatchEntry } from './textReport';
 import { readWorkbook, WorkbookReadError } from './xlsx/readWorkbook';
 import { writeHighlightedCopy } from './xlsx/writeHighlights';
 import { runDemo } from './demo';
@@ -90,8 +90,8 @@ async function validate(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0)
     throw new UsageError(t('Cần tên tệp .xlsx cần kiểm tra.', 'Name the .xlsx file to check.'));
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError(t('--format nhận text hoặc json', '--format takes text or json'));
+  if (format !== 'text' && format !== 'json' && format !== 'summary')
+    throw new UsageError(t('--format nhận text, json hoặc summary', '--format takes text, json or summary'));
   if (values.out !== undefined && positionals.length > 1) {
     throw new UsageError(t('--out chỉ dùng với một tệp.', '--out works with one file only.'));
   }
@@ -149,6 +149,7 @@ async function validate(args: string[], io: Io): Promise<number> {
   }
 
   const reports: Report[] = [];
+  const batch: BatchEntry[] = [];
   let code: number = EXIT.ok;
   for (const file of positionals) {
     let grids;
@@ -159,11 +160,13 @@ async function validate(args: string[], io: Io): Promise<number> {
       const line =
         e instanceof WorkbookReadError ? oneLine(e, lang) : `${basename(file)}: ${oneLine(e, lang)}`;
       io.err(line + '\n');
+      batch.push({ file: basename(file), unreadable: true });
       code = EXIT.unusable;
       continue;
     }
     const report = checkWorkbook(grids, { ...options, file: basename(file) });
     reports.push(report);
+    batch.push({ file: basename(file), report });
     if (!report.valid && code === EXIT.ok) code = EXIT.findings;
     if (format === 'text') io.out(renderText(report, lang) + (positionals.length > 1 ? '\n' : ''));
     if (values.out !== undefined) {
@@ -176,6 +179,9 @@ async function validate(args: string[], io: Io): Promise<number> {
   }
   if (format === 'json')
     io.out(JSON.stringify(positionals.length === 1 ? (reports[0] ?? null) : reports, null, 2) + '\n');
+  // Many files: one line each at the end, so the office sees the whole batch at a glance.
+  if (format === 'summary' || (format === 'text' && positionals.length > 1))
+    io.out(renderBatchSummary(batch, lang));
   return code;
 }
 
@@ -262,7 +268,7 @@ export function usage(lang: Lang): string {
   return lang === 'vi'
     ? `Cách dùng:
   cchc validate <tệp.xlsx> [tệp khác …] [--year Y] [--as-of YYYY-MM-DD] [--period q1|h1|q3|year]
-                [--cutoffs q1=dd/mm,…] [--lang vi|en] [--format text|json] [--out bản-đã-đánh-dấu.xlsx] [--force]
+                [--cutoffs q1=dd/mm,…] [--lang vi|en] [--format text|json|summary] [--out bản-đã-đánh-dấu.xlsx] [--force]
   cchc template tasks|kpis|units|all -o tệp.xlsx [--year Y] [--unit "Phường 5"] [--doc "36/KH-UBND ngày 12/02/2026"]
                 [--lang vi|en] [--examples] [--force]
   cchc demo     kiểm tra phụ lục mẫu kèm theo và ghi bản đã đánh dấu vào out/
@@ -270,7 +276,7 @@ Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
 `
     : `Usage:
   cchc validate <file.xlsx> [more files …] [--year Y] [--as-of YYYY-MM-DD] [--period q1|h1|q3|year]
-                [--cutoffs q1=dd/mm,…] [--lang vi|en] [--format text|json] [--out checked.xlsx] [--force]
+                [--cutoffs q1=dd/mm,…] [--lang vi|en] [--format text|json|summary] [--out checked.xlsx] [--force]
   cchc template tasks|kpis|units|all -o file.xlsx [--year Y] [--unit "Ward 5"] [--doc "36/KH-UBND of 12/02/2026"]
                 [--lang vi|en] [--examples] [--force]
   cchc demo     checks the bundled sample appendix and writes a highlighted copy to out/

@@ -154,3 +154,78 @@ function table(rows: string[][]): string[] {
       .trimEnd(),
   );
 }
+
+/** One checked file of a batch, or one that could not be read (its one-line reason already went to stderr). */
+export type BatchEntry = { file: string; report: Report } | { file: string; unreadable: true };
+
+/**
+ * One line per file, for a province office checking many wards' files at once: errors and warnings, tasks
+ * overdue, KPIs missed, and the verdict. Totals over the readable files close the table.
+ */
+export function renderBatchSummary(entries: readonly BatchEntry[], lang: Lang): string {
+  const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const head = [
+    t('Tệp', 'File'),
+    t('Lỗi', 'Errors'),
+    t('Cảnh báo', 'Warnings'),
+    t('Nhiệm vụ quá hạn', 'Tasks overdue'),
+    t('Chỉ tiêu chưa đạt', 'KPIs missed'),
+    t('Kết luận', 'Result'),
+  ];
+  const rows: string[][] = [];
+  const sum = { files: 0, valid: 0, errors: 0, warnings: 0, overdue: 0, tasks: 0, missed: 0, kpis: 0 };
+  for (const entry of entries) {
+    if (!('report' in entry)) {
+      rows.push([clip(entry.file, 40), '-', '-', '-', '-', t('Không đọc được', 'Unreadable')]);
+      continue;
+    }
+    const { report } = entry;
+    const counts = reportDisplay(report, lang).counts;
+    let overdue = 0;
+    let tasks = 0;
+    let missed = 0;
+    let kpis = 0;
+    for (const s of report.sheets) {
+      overdue += s.summary.tasks.overdue;
+      tasks += s.summary.tasks.total;
+      missed += s.summary.kpis.missed;
+      kpis += s.summary.kpis.total;
+    }
+    const verdict = report.sheets.some((s) => s.kind !== 'none')
+      ? report.valid
+        ? t('Không có lỗi', 'No errors')
+        : t('Có lỗi', 'Errors')
+      : t('Không có bảng', 'No table');
+    rows.push([
+      clip(entry.file, 40),
+      String(counts.error),
+      String(counts.warning),
+      tasks ? `${overdue}/${tasks}` : '-',
+      kpis ? `${missed}/${kpis}` : '-',
+      verdict,
+    ]);
+    sum.files++;
+    if (report.valid) sum.valid++;
+    sum.errors += counts.error;
+    sum.warnings += counts.warning;
+    sum.overdue += overdue;
+    sum.tasks += tasks;
+    sum.missed += missed;
+    sum.kpis += kpis;
+  }
+  const unreadable = entries.length - sum.files;
+  return (
+    [
+      `${t('Tổng hợp', 'Summary')} (${entries.length} ${t('tệp', 'files')}):`,
+      ...table([head, ...rows]).map((l) => `  ${l}`),
+      t(
+        `Không có lỗi: ${sum.valid}/${sum.files} tệp đọc được · Lỗi: ${sum.errors} · Cảnh báo: ${sum.warnings} · ` +
+          `Nhiệm vụ quá hạn: ${sum.overdue}/${sum.tasks} · Chỉ tiêu chưa đạt: ${sum.missed}/${sum.kpis}` +
+          (unreadable ? ` · Không đọc được: ${unreadable}` : ''),
+        `No errors: ${sum.valid}/${sum.files} readable files · Errors: ${sum.errors} · Warnings: ${sum.warnings} · ` +
+          `Tasks overdue: ${sum.overdue}/${sum.tasks} · KPIs missed: ${sum.missed}/${sum.kpis}` +
+          (unreadable ? ` · Unreadable: ${unreadable}` : ''),
+      ),
+    ].join('\n') + '\n'
+  );
+}

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { reportSchema } from '../../shared/src/index';
+import { reportSchema, type Report } from '../../shared/src/index';
 import { main, type Io } from '../src/main';
 
 const fixtures = join(__dirname, 'fixtures');
@@ -99,6 +99,41 @@ describe('cchc validate', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     // The file is named once, at the start of the line.
     expect(r.stderr.trim()).toBe('hong.xlsx: không phải tệp Excel .xlsx.');
+  });
+
+  it('sums up a batch in one line per file, in agreement with the full reports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
+    const broken = join(dir, 'hong.xlsx');
+    writeFileSync(broken, 'không phải tệp Excel');
+    const files = [seed000, broken, kpiFile];
+    const r = await run(['validate', ...files, '--format', 'summary', '--as-of', '2025-07-01']);
+    expect(r.code).toBe(2);
+    const json = await run(['validate', ...files, '--format', 'json', '--as-of', '2025-07-01']);
+    const reports: Report[] = JSON.parse(json.stdout);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('Tổng hợp (3 tệp):');
+    const cells = (name: string) =>
+      (lines.find((l) => l.trim().startsWith(name)) ?? '').trim().split(/ {2,}/);
+    for (const report of reports) {
+      const all = report.sheets.flatMap((s) => s.findings);
+      const tasks = report.sheets.reduce((n, s) => n + s.summary.tasks.total, 0);
+      const overdue = report.sheets.reduce((n, s) => n + s.summary.tasks.overdue, 0);
+      const kpis = report.sheets.reduce((n, s) => n + s.summary.kpis.total, 0);
+      const missed = report.sheets.reduce((n, s) => n + s.summary.kpis.missed, 0);
+      expect(cells(report.file)).toEqual([
+        report.file,
+        String(all.filter((f) => f.severity === 'error').length),
+        String(all.filter((f) => f.severity === 'warning').length),
+        tasks ? `${overdue}/${tasks}` : '-',
+        kpis ? `${missed}/${kpis}` : '-',
+        report.valid ? 'Không có lỗi' : 'Có lỗi',
+      ]);
+    }
+    expect(cells('hong.xlsx')).toEqual(['hong.xlsx', '-', '-', '-', '-', 'Không đọc được']);
+    expect(lines[lines.length - 1]).toMatch(/^Không có lỗi: \d\/2 tệp đọc được · .* · Không đọc được: 1$/);
+    // Text output of several files ends with the same table.
+    const text = await run(['validate', ...files, '--as-of', '2025-07-01']);
+    expect(text.stdout.endsWith(r.stdout)).toBe(true);
   });
 
   it('writes a highlighted copy and leaves the input byte for byte as it was', async () => {

@@ -16,7 +16,14 @@ import { readWorkbook, WorkbookReadError } from './xlsx/readWorkbook';
 import { writeHighlightedCopy } from './xlsx/writeHighlights';
 import { runDemo } from './demo';
 import { OutPathError, checkOutPath, writeErrorMessage } from './outPath';
-import { buildTemplate, type TemplateKind } from '../../shared/src/templates/build';
+import { buildTemplate } from '../../shared/src/templates/build';
+import {
+  isoDay,
+  parseYear,
+  templateKinds,
+  templateParamsFromForm,
+  type TemplateChoice,
+} from '../../shared/src/hosts/checkForm';
 import { renderWorkbook } from './templates/renderWorkbook';
 
 /** Exit codes: 0 no error finding, 1 error findings, 2 the input (or the command line) cannot be used. */
@@ -31,10 +38,7 @@ export interface Io {
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
-  today: () => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  },
+  today: () => isoDay(new Date()),
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -98,8 +102,8 @@ async function validate(args: string[], io: Io): Promise<number> {
 
   const options: CheckOptions = { lang, today: io.today() };
   if (values.year !== undefined) {
-    const y = Number(values.year);
-    if (!Number.isInteger(y) || y < 1990 || y > 2200)
+    const y = parseYear(values.year);
+    if (typeof y !== 'number')
       throw new UsageError(t(`Năm không hợp lệ: ${values.year}`, `Invalid year: ${values.year}`));
     options.year = y;
   }
@@ -202,31 +206,28 @@ async function template(args: string[], io: Io): Promise<number> {
   const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
   const t = (vi: string, en: string) => say(lang, vi, en);
   const which = positionals[0];
-  const kinds: Record<string, TemplateKind[]> = {
-    tasks: ['tasks'],
-    kpis: ['kpis'],
-    units: ['units'],
-    all: ['tasks', 'kpis'],
-  };
-  if (!which || !kinds[which] || positionals.length > 1) {
+  const choices: readonly string[] = ['tasks', 'kpis', 'units', 'all'];
+  if (!which || !choices.includes(which) || positionals.length > 1) {
     throw new UsageError(
       t('Chọn mẫu: tasks, kpis, units hoặc all.', 'Choose a template: tasks, kpis, units or all.'),
     );
   }
   if (!values.out)
     throw new UsageError(t('Cần tên tệp sẽ tạo: -o tệp.xlsx', 'Name the file to create: -o file.xlsx'));
-  const year = values.year === undefined ? Number(io.today().slice(0, 4)) : Number(values.year);
-  if (!Number.isInteger(year) || year < 1990 || year > 2200) {
+  // The same reading of year, unit and document as the task pane's template form.
+  const params = templateParamsFromForm(
+    {
+      year: values.year ?? '',
+      unit: values.unit ?? '',
+      doc: values.doc ?? '',
+      examples: values.examples ?? false,
+    },
+    { lang, today: io.today() },
+  );
+  if (!params.ok || (values.year !== undefined && values.year.trim() === ''))
     throw new UsageError(t(`Năm không hợp lệ: ${values.year}`, `Invalid year: ${values.year}`));
-  }
   const out = checkOutPath(values.out, values.force ?? false, lang);
-  const description = buildTemplate(kinds[which], {
-    lang,
-    year,
-    unit: values.unit ?? t('Phường …', 'Ward …'),
-    doc: values.doc,
-    exampleTargets: values.examples ?? false,
-  });
+  const description = buildTemplate(templateKinds(which as TemplateChoice), params.value);
   const buffer = Buffer.from(await renderWorkbook(description).xlsx.writeBuffer());
   // 'wx' refuses an existing file even if one appeared since the check above.
   try {

@@ -1,5 +1,5 @@
 import { summarise } from './attainment/summary';
-import { isoDate } from './deadlines/calendar';
+import { isPlanYear, isoDate } from './deadlines/calendar';
 import { periodCutoff, type Period } from './deadlines/periods';
 import { FindingList } from './report/findings';
 import type { Lang } from './report/messages';
@@ -97,7 +97,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
 }
 
 function validYear(y: number | undefined): number | undefined {
-  return typeof y === 'number' && Number.isInteger(y) && y >= 1990 && y <= 2200 ? y : undefined;
+  return typeof y === 'number' && isPlanYear(y) ? y : undefined;
 }
 
 function today(options: CheckOptions): string {

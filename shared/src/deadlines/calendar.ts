@@ -25,6 +25,11 @@ export function isValidYMD(year: number, month: number, day: number): boolean {
   );
 }
 
+/** A year the checker accepts as a plan year (typed, given as an option, or read from a title). */
+export function isPlanYear(y: number): boolean {
+  return Number.isInteger(y) && y >= 1990 && y <= 2200;
+}
+
 export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -4,7 +4,7 @@
  * a field name so each host words them in its own UI.
  */
 import type { CheckOptions } from '../check';
-import { isoDate } from '../deadlines/calendar';
+import { isPlanYear, isoDate } from '../deadlines/calendar';
 import { parseIsoDate } from '../deadlines/isoDate';
 import { periodCutoff, type Period } from '../deadlines/periods';
 import type { Lang } from '../report/messages';
@@ -34,7 +34,7 @@ export function parseYear(text: string): number | undefined | null {
   if (s === '') return undefined;
   if (!/^\d{4}$/.test(s)) return null;
   const y = Number(s);
-  return y >= 1990 && y <= 2200 ? y : null;
+  return isPlanYear(y) ? y : null;
 }
 
 /**

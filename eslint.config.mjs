@@ -30,6 +30,44 @@ export default tseslint.config(
     },
   },
   {
+    // The shared pane may use the DOM, but no host API: each host reaches it only through its Workbook port.
+    files: ['shared/ui/**/*.ts'],
+    ignores: ['shared/ui/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'path',
+            'exceljs',
+            '@microsoft/office-js',
+            '../../addin-excel/*',
+            '../../apps-script/*',
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'Office',
+        'Excel',
+        'OfficeExtension',
+        'google',
+        'SpreadsheetApp',
+        'HtmlService',
+      ],
+    },
+  },
+  {
+    // The Apps Script server runs in Google's V8 without a page: no DOM, and nothing of Node.
+    files: ['apps-script/src/server/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'fetch', 'XMLHttpRequest', 'localStorage'],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'exceljs', '../sidebar/*'] }],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

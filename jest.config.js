@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared', '<rootDir>/cli', '<rootDir>/addin-excel'],
+  roots: ['<rootDir>/shared', '<rootDir>/cli', '<rootDir>/addin-excel', '<rootDir>/apps-script'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],

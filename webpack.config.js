@@ -1,15 +1,24 @@
-// Builds the Excel add-in into dist/addin/ and serves it for development (see addin-excel/SIDELOAD.md):
-//   npm run build:addin                                        production build for https://localhost:3000
+// Builds both spreadsheet hosts, which render the one pane of shared/ui/:
+//   npm run build:addin                                        the Excel add-in into dist/addin/, for https://localhost:3000
 //   ADDIN_ORIGIN=https://example.org/cchc npm run build:addin  the same, every manifest URL on that origin
-//   npm run start:addin                                        https dev server on port 3000
+//   npm run start:addin                                        https dev server on port 3000 (addin-excel/SIDELOAD.md)
+//   npm run build:sheets                                       the Sheets add-on into dist/sheets/, ready for clasp push
+const fs = require('node:fs');
 const path = require('node:path');
 const { URL } = require('node:url');
+const webpack = require('webpack');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { DEV_ORIGIN, parseOrigin, substituteOrigin } = require('./addin-excel/scripts/manifest-origin.js');
+const { AppsScriptGlobalsPlugin, inlineScript } = require('./apps-script/scripts/build-plugins.js');
 
+const UI_DIR = path.join(__dirname, 'shared', 'ui');
 const PANE_DIR = path.join(__dirname, 'addin-excel', 'src', 'taskpane');
 const OUT_DIR = path.join(__dirname, 'dist', 'addin');
+const SHEETS_DIR = path.join(__dirname, 'apps-script');
+const SHEETS_OUT = path.join(__dirname, 'dist', 'sheets');
+/** The pane's markup, the same in every host's page. */
+const paneBody = () => fs.readFileSync(path.join(UI_DIR, 'pane.html'), 'utf8');
 const ASSETS_DIR = path.join(__dirname, 'addin-excel', 'assets');
 const OFFICE_JS_DIST = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
 
@@ -43,13 +52,38 @@ const OFFICE_JS_FILES = [
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
+/** TypeScript through ts-loader, types checked by `npm run typecheck`: the bundle only needs the JavaScript. */
+function typescript(configFile, target) {
+  return {
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        loader: 'ts-loader',
+        options: {
+          transpileOnly: true,
+          configFile,
+          // The tsconfigs are for type checking only (noEmit); ES modules let webpack drop unused code.
+          compilerOptions: { noEmit: false, module: 'es2020', target },
+        },
+      },
+    ],
+  };
+}
+
 module.exports = async (env, argv) => {
   const mode = argv.mode ?? 'production';
+  // One configuration per bundle; --config-name picks (package.json: build:addin, build:sheets).
+  return [await addinConfig(env, mode), sheetsServerConfig(mode), sheetsSidebarConfig(mode)];
+};
+
+async function addinConfig(env, mode) {
   // Fails here, before any build work, when ADDIN_ORIGIN is not an https URL.
   const origin = parseOrigin(process.env.ADDIN_ORIGIN);
   const serving = Boolean(env.WEBPACK_SERVE);
 
   return {
+    name: 'addin',
     mode,
     context: __dirname,
     entry: { taskpane: path.join(PANE_DIR, 'index.ts') },
@@ -62,32 +96,18 @@ module.exports = async (env, argv) => {
     // Webpack's development default ('eval') needs 'unsafe-eval', which the CSP above forbids.
     devtool: mode === 'production' ? false : 'source-map',
     resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          loader: 'ts-loader',
-          options: {
-            // Types are checked by `npm run typecheck`; the bundle only needs the JavaScript.
-            transpileOnly: true,
-            configFile: path.join(__dirname, 'addin-excel', 'tsconfig.json'),
-            // That tsconfig is for type checking only (noEmit); ES modules let webpack drop unused code.
-            compilerOptions: { noEmit: false, module: 'es2020' },
-          },
-        },
-      ],
-    },
+    module: typescript(path.join(__dirname, 'addin-excel', 'tsconfig.json'), 'es2022'),
     plugins: [
       new HtmlWebpackPlugin({
         template: path.join(PANE_DIR, 'taskpane.html'),
         filename: 'taskpane.html',
         chunks: ['taskpane'],
+        templateParameters: { paneBody: paneBody() },
       }),
       new CopyWebpackPlugin({
         patterns: [
           // A static stylesheet linked from taskpane.html: no CSS loader, and nothing inline for the CSP.
-          { from: path.join(PANE_DIR, 'taskpane.css'), to: 'taskpane.css' },
+          { from: path.join(UI_DIR, 'pane.css'), to: 'taskpane.css' },
           { from: '*.png', context: ASSETS_DIR, to: 'assets/[name][ext]' },
           { from: 'support.html', context: ASSETS_DIR, to: 'assets/[name][ext]' },
           // Explicit targets: [path] would drop the locale folders, and both string files share one name.
@@ -133,7 +153,82 @@ module.exports = async (env, argv) => {
       webSocketServer: false,
     },
   };
-};
+}
+
+/**
+ * Code.js for Apps Script: one classic script (ES2020, no import/export). The server module is bundled as the
+ * library CCHC and every one of its exports gets a top-level function that forwards to it, since the menu and
+ * google.script.run only see top-level functions. Not minified: an officer pasting it into the script editor
+ * can read it, and the @OnlyCurrentDoc annotation must survive.
+ */
+function sheetsServerConfig(mode) {
+  return {
+    name: 'sheets-server',
+    mode,
+    context: __dirname,
+    target: ['web', 'es2020'],
+    entry: { Code: path.join(SHEETS_DIR, 'src', 'server', 'index.ts') },
+    output: {
+      path: SHEETS_OUT,
+      filename: '[name].js',
+      library: { name: 'CCHC', type: 'var' },
+      iife: true,
+      clean: { keep: /^sidebar\.html$/ },
+    },
+    devtool: false,
+    resolve: { extensions: ['.ts', '.js'] },
+    module: typescript(path.join(SHEETS_DIR, 'tsconfig.json'), 'es2020'),
+    optimization: { minimize: false },
+    performance: { hints: false },
+    plugins: [
+      new AppsScriptGlobalsPlugin({ library: 'CCHC', banner: '/** @OnlyCurrentDoc */' }),
+      new CopyWebpackPlugin({ patterns: [{ from: path.join(SHEETS_DIR, 'appsscript.json') }] }),
+    ],
+  };
+}
+
+/**
+ * sidebar.html for HtmlService: the shared pane with its stylesheet and script inlined, one self-contained file
+ * (HtmlService serves exactly one file; the pane loads nothing from anywhere). The script asset itself is left
+ * out of dist/sheets/, where clasp would push it as server code.
+ */
+function sheetsSidebarConfig(mode) {
+  return {
+    name: 'sheets-sidebar',
+    mode,
+    context: __dirname,
+    target: ['web', 'es2020'],
+    entry: { sidebar: path.join(SHEETS_DIR, 'src', 'sidebar', 'index.ts') },
+    output: { path: SHEETS_OUT, filename: '[name].inline.js', clean: false },
+    devtool: false,
+    resolve: { extensions: ['.ts', '.js'] },
+    module: typescript(path.join(SHEETS_DIR, 'tsconfig.json'), 'es2020'),
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: path.join(SHEETS_DIR, 'src', 'sidebar', 'sidebar.html'),
+        filename: 'sidebar.html',
+        inject: false,
+        minify: false,
+        templateParameters: (compilation) => ({
+          paneBody: paneBody(),
+          css: fs.readFileSync(path.join(UI_DIR, 'pane.css'), 'utf8'),
+          script: inlineScript(compilation, 'sidebar.inline.js'),
+        }),
+      }),
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap('DropInlinedScript', (compilation) => {
+            compilation.hooks.processAssets.tap(
+              { name: 'DropInlinedScript', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+              () => compilation.deleteAsset('sidebar.inline.js'),
+            );
+          });
+        },
+      },
+    ],
+  };
+}
 
 /**
  * The trusted localhost certificate of office-addin-dev-certs. Trusting its CA needs administrator rights (sudo

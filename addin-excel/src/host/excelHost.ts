@@ -18,7 +18,12 @@
 import { HIGHLIGHT_FILLS } from '../../../shared/src/report/palette';
 import type { Highlight } from '../../../shared/src/report/schema';
 import { type CellValue, type SheetGrid, columnLetters, parseRange } from '../../../shared/src/table/grid';
-import { absoluteRange, freeDefinedName, splitAreaAddress } from '../../../shared/src/hosts/a1Names';
+import {
+  absoluteRange,
+  freeDefinedName,
+  freeSheetName,
+  splitAreaAddress,
+} from '../../../shared/src/hosts/a1Names';
 import { groupHighlights } from '../../../shared/src/hosts/highlightRanges';
 import { type RowChunk, planReads } from '../../../shared/src/hosts/readPlan';
 import { planSheetWrite } from '../../../shared/src/hosts/templatePlan';
@@ -28,7 +33,6 @@ import {
   rowHeightRuns,
   typedContents,
 } from '../../../shared/src/hosts/templateLayout';
-import { freeSheetName } from '../../../shared/src/templates/build';
 import type { CellStyle, TemplateSheet, TemplateWorkbook } from '../../../shared/src/templates/schema';
 
 /**

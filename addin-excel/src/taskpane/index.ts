@@ -2,12 +2,12 @@
  * The task pane's entry. The add-in uses a shared runtime: this page also serves the ribbon's commands, so the
  * actions are registered here, inside Office.onReady, and work while the pane is closed.
  */
-// First: see noEval.ts.
-import './noEval';
+// First: see shared/ui/noEval.ts.
+import '../../../shared/ui/noEval';
 import { isoDay } from '../../../shared/src/hosts/checkForm';
 import type { TemplateChoice } from '../../../shared/src/hosts/checkForm';
-import { Pane } from './controller';
-import { excelWorkbook } from './workbook';
+import { Pane } from '../../../shared/ui/controller';
+import { excelWorkbook } from './excelWorkbook';
 
 function storage(): Storage | null {
   try {
@@ -22,7 +22,7 @@ const pane = new Pane({
   workbook: excelWorkbook(),
   today: () => isoDay(new Date()),
   storage: storage(),
-  showTaskpane: () => Office.addin.showAsTaskpane(),
+  showPane: () => Office.addin.showAsTaskpane(),
 });
 
 type CommandEvent = { completed(): void };
@@ -37,9 +37,9 @@ if (typeof Office === 'undefined') {
   pane.unavailable('officeMissing');
 } else {
   void Office.onReady((info) => {
-    Office.actions.associate('validateSheet', (event?: CommandEvent) => void pane.ribbonValidate(event));
+    Office.actions.associate('validateSheet', (event?: CommandEvent) => void pane.commandValidate(event));
     for (const [action, kind] of Object.entries(RIBBON_TEMPLATES)) {
-      Office.actions.associate(action, (event?: CommandEvent) => void pane.ribbonInsert(kind, event));
+      Office.actions.associate(action, (event?: CommandEvent) => void pane.commandInsert(kind, event));
     }
     // Outside Excel (the page opened in a plain browser) there is no workbook to check.
     if (String(info.host) !== 'Excel') pane.unavailable('notInExcel');

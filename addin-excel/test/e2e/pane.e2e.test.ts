@@ -23,7 +23,7 @@ import {
 } from '../../../shared/src/index';
 import { groupFindings } from '../../../shared/src/hosts/reportDisplay';
 import type { FakeExcel, FakeWorkbookInit, WorkbookSnapshot } from '../fakeExcel/index';
-import { AS_OF, KPIS, MARKUP, TASKS } from '../taskpane/sampleGrids';
+import { AS_OF, KPIS, MARKUP, TASKS } from '../../../shared/ui/test/sampleGrids';
 
 const ROOT = resolve(__dirname, '../../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -195,7 +195,15 @@ suite('task pane in Chromium with the fake Excel', () => {
     outDir = mkdtempSync(join(tmpdir(), 'cchc-addin-e2e-'));
     const build = spawnSync(
       process.execPath,
-      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', outDir],
+      [
+        require.resolve('webpack-cli/bin/cli.js'),
+        '--mode',
+        'production',
+        '--config-name',
+        'addin',
+        '--output-path',
+        outDir,
+      ],
       { cwd: ROOT, encoding: 'utf8', timeout: 180_000 },
     );
     if (build.status !== 0) {

@@ -515,8 +515,9 @@ describe('webpack.config.js', () => {
     plugins: { constructor: { name: string }; patterns?: CopyPattern[] }[];
     devServer: { port: number; headers: Record<string, string>; server: { type: string } };
     output: { path: string };
+    name: string;
   }
-  type ConfigFn = (env: Record<string, unknown>, argv: { mode?: string }) => Promise<Config>;
+  type ConfigFn = (env: Record<string, unknown>, argv: { mode?: string }) => Promise<Config[]>;
   const loadConfig = createRequire(__filename)(path.join(ROOT, 'webpack.config.js')) as ConfigFn;
 
   async function configFor(origin: string | undefined): Promise<Config> {
@@ -524,7 +525,11 @@ describe('webpack.config.js', () => {
     if (origin === undefined) delete process.env.ADDIN_ORIGIN;
     else process.env.ADDIN_ORIGIN = origin;
     try {
-      return await loadConfig({ WEBPACK_BUILD: true }, { mode: 'production' });
+      // One configuration per host; the add-in's is the one named "addin".
+      const configs = await loadConfig({ WEBPACK_BUILD: true }, { mode: 'production' });
+      const addin = configs.find((c) => c.name === 'addin');
+      if (!addin) throw new Error('webpack.config.js has no "addin" configuration');
+      return addin;
     } finally {
       if (saved === undefined) delete process.env.ADDIN_ORIGIN;
       else process.env.ADDIN_ORIGIN = saved;

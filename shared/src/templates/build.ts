@@ -398,12 +398,5 @@ export function buildTemplate(kinds: readonly TemplateKind[], params: TemplatePa
   return templateWorkbookSchema.parse(workbook);
 }
 
-/** A sheet name not yet taken in the workbook: "Nhiệm vụ", then "Nhiệm vụ (2)" … (a template never overwrites). */
-export function freeSheetName(wanted: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) {
-    const candidate = `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})`;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
-}
+// Kept here for the hosts that import it from the templates; it lives with the other names.
+export { freeSheetName } from '../hosts/a1Names';

@@ -1,6 +1,8 @@
 /**
- * Runs the pane's flows (check, select a cell, insert a template, clear highlights, the ribbon actions) against a
- * Workbook and keeps the page in step. Flows run one at a time; while one runs the pane's buttons are disabled.
+ * Runs the pane's flows (check, select a cell, insert a template, clear highlights, the host's menu or ribbon
+ * commands) against a Workbook and keeps the page in step. The same controller runs in the Excel task pane and
+ * the Sheets sidebar; each host hands it only its Workbook port. Flows run one at a time; while one runs the
+ * pane's buttons are disabled.
  */
 import {
   PERIODS,
@@ -12,17 +14,17 @@ import {
   type Period,
   type Report,
   type SheetGrid,
-} from '../../../shared/src/index';
+} from '../src/index';
 import {
   checkOptionsFromForm,
   periodPreview,
   templateKinds,
   templateParamsFromForm,
   type TemplateChoice,
-} from '../../../shared/src/hosts/checkForm';
-import { formatDate, reportDisplay, type FindingItem } from '../../../shared/src/hosts/reportDisplay';
-import { parseIsoDate } from '../../../shared/src/deadlines/isoDate';
-import { buildTemplate } from '../../../shared/src/templates/build';
+} from '../src/hosts/checkForm';
+import { formatDate, reportDisplay, type FindingItem } from '../src/hosts/reportDisplay';
+import { parseIsoDate } from '../src/deadlines/isoDate';
+import { buildTemplate } from '../src/templates/build';
 import { browserDom, clear, type Dom } from './dom';
 import { STRINGS, isKey, t, type Key } from './i18n';
 import { renderLegend, renderReport, summaryText } from './view';
@@ -45,10 +47,14 @@ export interface PaneEnv {
   today(): string;
   /** Where the language choice is remembered; absent when storage is blocked. */
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
-  /** Office.addin.showAsTaskpane, for the ribbon actions. */
-  showTaskpane?(): Promise<void>;
+  /** Brings the pane into view for a command run while it is hidden (Excel: Office.addin.showAsTaskpane). */
+  showPane?(): Promise<void>;
 }
 
+/** Why a host cannot run the pane; each host says it in its own words (i18n.ts). */
+export type Unavailable = 'notInExcel' | 'officeMissing' | 'sheetsMissing';
+
+// The key the Excel add-in has always used: a rename would forget every user's choice.
 const LANG_KEY = 'cchc.addin.lang';
 
 interface LastCheck {
@@ -81,7 +87,7 @@ export class Pane {
     return el as T;
   }
 
-  /** Wires the page; the buttons stay disabled until this runs, i.e. until Office is ready. */
+  /** Wires the page; the buttons stay disabled until this runs, i.e. until the host is ready. */
   start(): void {
     const today = this.env.today();
     this.manualDate = today;
@@ -115,8 +121,8 @@ export class Pane {
     for (const b of this.doc.querySelectorAll<HTMLButtonElement>('button')) b.disabled = false;
   }
 
-  /** Shown instead of start() when the pane is opened outside Excel or office.js is missing. */
-  unavailable(key: 'notInExcel' | 'officeMissing'): void {
+  /** Shown instead of start() when the pane is opened outside its host or the host's library is missing. */
+  unavailable(key: Unavailable): void {
     this.showAlert((lang) => t(lang, key));
   }
 
@@ -307,7 +313,7 @@ export class Pane {
     });
   }
 
-  /** Inserts the chosen template (or `choice`, from the ribbon) with the form's settings. */
+  /** Inserts the chosen template (or `choice`, from a host command) with the form's settings. */
   insertTemplate(choice?: TemplateChoice): Promise<boolean> {
     const out = this.byId('template-output');
     return this.run({ out, key: 'busyTemplate' }, async () => {
@@ -347,9 +353,9 @@ export class Pane {
     });
   }
 
-  // ---- ribbon actions (shared runtime: the pane's page is loaded even while the pane is closed) ----
+  // ---- host commands (Excel's ribbon, with the page loaded while the pane is closed; the Sheets menu) ----
 
-  async ribbonValidate(event?: { completed(): void }): Promise<void> {
+  async commandValidate(event?: { completed(): void }): Promise<void> {
     try {
       await this.validate({ scope: 'sheet', highlight: true });
       await this.showPane();
@@ -359,7 +365,7 @@ export class Pane {
     }
   }
 
-  async ribbonInsert(kind: TemplateChoice, event?: { completed(): void }): Promise<void> {
+  async commandInsert(kind: TemplateChoice, event?: { completed(): void }): Promise<void> {
     try {
       await this.insertTemplate(kind);
       await this.showPane();
@@ -371,9 +377,9 @@ export class Pane {
 
   private async showPane(): Promise<void> {
     try {
-      await this.env.showTaskpane?.();
+      await this.env.showPane?.();
     } catch {
-      // Hosts without the shared runtime's showAsTaskpane: the results wait in the pane for when it opens.
+      // A host that cannot bring the pane forward: the results wait in the pane for when it opens.
     }
   }
 

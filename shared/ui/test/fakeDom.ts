@@ -3,7 +3,7 @@
  * CSSOM styles. `html()` serialises it the way a browser would, escaping text, so a test can see what the user
  * would see and prove that no cell text became markup.
  */
-import type { Attrs, Child, Dom } from '../../src/taskpane/dom';
+import type { Attrs, Child, Dom } from '../dom';
 
 export type FakeNode = FakeElement | FakeText;
 

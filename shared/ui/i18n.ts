@@ -3,7 +3,7 @@
  * the core (codeTitle, statusLabel, formatTarget, formatQuantity); only the chrome of the pane lives here.
  * Placeholders are written {name}.
  */
-import type { Lang } from '../../../shared/src/index';
+import type { Lang } from '../src/index';
 
 const VI = {
   appName: 'Kiểm tra phụ lục CCHC',
@@ -87,6 +87,14 @@ const VI = {
   problemDate: 'Ngày không hợp lệ: chọn một ngày trong lịch.',
   notInExcel: 'Cần mở trong Excel để kiểm tra bảng.',
   officeMissing: 'Không tải được thư viện Office (office-js/office.js).',
+  // The Sheets add-on menu (Tiện ích mở rộng > Kiểm tra phụ lục CCHC).
+  menuOpen: 'Mở ngăn kiểm tra',
+  menuCheck: 'Kiểm tra trang tính này',
+  menuInsertTasks: 'Chèn mẫu: danh mục nhiệm vụ',
+  menuInsertKpis: 'Chèn mẫu: bảng chỉ tiêu',
+  menuInsertUnits: 'Chèn mẫu: danh sách đơn vị',
+  menuClear: 'Xóa đánh dấu trên trang tính này',
+  sheetsMissing: 'Cần mở ngăn này từ trình đơn Tiện ích mở rộng của Google Trang tính để kiểm tra bảng.',
 } as const;
 
 export type Key = keyof typeof VI;
@@ -173,6 +181,13 @@ const EN: Record<Key, string> = {
   problemDate: 'Invalid date: pick a day in the calendar.',
   notInExcel: 'Open this add-in in Excel to check a table.',
   officeMissing: 'The Office library (office-js/office.js) could not be loaded.',
+  menuOpen: 'Open the checker',
+  menuCheck: 'Check this sheet',
+  menuInsertTasks: 'Insert template: task list',
+  menuInsertKpis: 'Insert template: KPI table',
+  menuInsertUnits: 'Insert template: unit list',
+  menuClear: 'Clear highlights on this sheet',
+  sheetsMissing: "Open this sidebar from Google Sheets' Extensions menu to check a table.",
 };
 
 export const STRINGS: Record<Lang, Record<Key, string>> = { vi: VI, en: EN };

@@ -1,9 +1,9 @@
-import { HIGHLIGHT_FILLS, checkWorkbook, type Lang } from '../../../shared/src/index';
-import { reportDisplay, type FindingItem } from '../../../shared/src/hosts/reportDisplay';
-import { PAGE_SIZE, renderLegend, renderReport, summaryText } from '../../src/taskpane/view';
+import { HIGHLIGHT_FILLS, checkWorkbook, type Lang } from '../../src/index';
+import { reportDisplay, type FindingItem } from '../../src/hosts/reportDisplay';
+import { PAGE_SIZE, renderLegend, renderReport, summaryText } from '../view';
 import { fakeDom, type FakeElement } from './fakeDom';
 import { AS_OF, KPIS, MARKUP, TASKS } from './sampleGrids';
-import type { SheetGrid } from '../../../shared/src/index';
+import type { SheetGrid } from '../../src/index';
 
 function render(grid: SheetGrid, lang: Lang = 'vi') {
   const report = checkWorkbook([grid], { lang, asOf: AS_OF });

@@ -1,9 +1,5 @@
-/**
- * The workbook as the pane's controller sees it: each operation one Excel.run batch around the Excel adapter, so
- * the controller never touches the Office API and can be driven by a stand-in.
- */
-import type { Highlight, Lang, SheetGrid } from '../../../shared/src/index';
-import type { TemplateWorkbook } from '../../../shared/src/templates/schema';
+/** The pane's Workbook port for Excel: each operation one Excel.run batch around the Excel adapter. */
+import type { Workbook } from '../../../shared/ui/workbook';
 import {
   applyHighlights,
   clearHighlights,
@@ -12,19 +8,6 @@ import {
   readSheet,
   selectCell,
 } from '../host/excelHost';
-
-export type Scope = 'sheet' | 'selection';
-
-export interface Workbook {
-  readSheet(scope: Scope): Promise<SheetGrid>;
-  applyHighlights(sheetName: string, highlights: Highlight[]): Promise<void>;
-  /** Highlights removed; all sheets when no name is given. */
-  clearHighlights(sheetName?: string): Promise<number>;
-  activeSheetName(): Promise<string>;
-  insertTemplate(template: TemplateWorkbook): Promise<string[]>;
-  selectCell(sheetName: string, cell: string): Promise<void>;
-  explainError(e: unknown, lang: Lang): string;
-}
 
 export function excelWorkbook(): Workbook {
   return {

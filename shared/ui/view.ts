@@ -2,14 +2,14 @@
  * Renders the report's display model (shared/src/hosts/reportDisplay) with DOM calls only. Every string that
  * comes from a sheet goes through Dom.el's children, i.e. a text node: a cell holding markup shows as typed.
  */
-import { HIGHLIGHT_FILLS, statusLabel, type HighlightKind, type Lang } from '../../../shared/src/index';
+import { HIGHLIGHT_FILLS, statusLabel, type HighlightKind, type Lang } from '../src/index';
 import type {
   FindingGroup,
   FindingItem,
   ReportDisplay,
   SeverityCounts,
   SheetDisplay,
-} from '../../../shared/src/hosts/reportDisplay';
+} from '../src/hosts/reportDisplay';
 import type { Child, Dom } from './dom';
 import { t } from './i18n';
 

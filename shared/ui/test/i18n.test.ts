@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STRINGS, isKey, t, type Key } from '../../src/taskpane/i18n';
+import { STRINGS, isKey, t, type Key } from '../i18n';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-const html = readFileSync(join(__dirname, '../../src/taskpane/taskpane.html'), 'utf8');
+const html = readFileSync(join(__dirname, '../pane.html'), 'utf8');
 
 describe('pane strings', () => {
   it('has every key in both languages, none blank, with the same placeholders', () => {

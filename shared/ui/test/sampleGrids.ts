@@ -3,7 +3,7 @@
  * unit and a task overdue by 01/08/2025) and a KPI table (met, missed, no data, unmeasurable). Shared by the
  * view tests and the end-to-end test.
  */
-import type { SheetGrid } from '../../../shared/src/index';
+import type { SheetGrid } from '../../src/index';
 
 export const MARKUP = '<img src=x onerror=alert(1)>';
 export const AS_OF = '2025-08-01';

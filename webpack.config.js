@@ -203,6 +203,8 @@ function sheetsSidebarConfig(mode) {
     devtool: false,
     resolve: { extensions: ['.ts', '.js'] },
     module: typescript(path.join(SHEETS_DIR, 'tsconfig.json'), 'es2020'),
+    // The script is minified; the page is left as written, so the server finds its data-command="" to fill in.
+    optimization: { minimizeOptions: { html: false } },
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({

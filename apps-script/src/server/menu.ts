@@ -14,7 +14,7 @@ import { clearHighlights } from './highlights';
  */
 export function menuLang(): Lang {
   try {
-    return /^en\b/i.test(Session.getActiveUserLocale()) ? 'en' : 'vi';
+    return /^en(?:[_-]|$)/i.test(Session.getActiveUserLocale()) ? 'en' : 'vi';
   } catch {
     return 'vi';
   }

@@ -1,0 +1,380 @@
+/**
+ * The Sheets sidebar end to end: the built sidebar.html, as Code.js serves it through HtmlService, in Debian's
+ * Chromium at Google's fixed 300 px, with a google.script.run stand-in that behaves as the real one where it
+ * matters (asynchronous; a Date or a function in the arguments or the answer fails the call) and dispatches
+ * into the built Code.js, loaded in a vm over the SpreadsheetApp stand-in holding two seed fixtures. Every
+ * request the page makes is recorded; none may leave.
+ *
+ * Skipped with a warning when /usr/bin/chromium is missing outside CI; in CI (CI set) it fails instead.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Context } from 'node:vm';
+import { parse } from 'acorn';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { checkWorkbook, highlightsFor, HIGHLIGHT_FILLS, type SheetGrid } from '../../../shared/src/index';
+import { groupFindings } from '../../../shared/src/hosts/reportDisplay';
+import { buildSheets, loadCode, ROOT, type Built } from '../build';
+import type { FakeSheets, SpreadsheetSnapshot } from '../fakeSheets/index';
+import { createFakeSheets } from '../fakeSheets/index';
+import { seedGrids, sheetInit, templateCalculator } from '../server/support';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-output', 'sheets');
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const IN_CI = Boolean(process.env.CI);
+const PAGE = 'http://127.0.0.1:9/sidebar.html';
+const AS_OF = '2025-10-15';
+
+if (!HAVE_CHROMIUM && !IN_CI) {
+  console.warn(`sidebar.e2e: skipped, ${CHROMIUM} is missing (apt-get install chromium); CI runs it.`);
+}
+const suite = HAVE_CHROMIUM || IN_CI ? describe : describe.skip;
+
+/** True when a Date or a function hides anywhere in a value (what google.script.run refuses to carry). */
+function illegal(v: unknown, seen = new Set<unknown>()): string | null {
+  if (Object.prototype.toString.call(v) === '[object Date]') return 'Date';
+  if (typeof v === 'function') return 'function';
+  if (v === null || typeof v !== 'object' || seen.has(v)) return null;
+  seen.add(v);
+  for (const x of Object.values(v as object)) {
+    const bad = illegal(x, seen);
+    if (bad) return bad;
+  }
+  return null;
+}
+
+/**
+ * google.script.run in the page, as Google's client library shapes it: a runner per call chain, one property
+ * per top-level function of Code.js, answers always asynchronous. Arguments holding a Date fail before sending,
+ * as the real one does; the call itself goes to Node through the exposed binding.
+ */
+function scriptRunStandIn(functions: string[]): string {
+  return `(() => {
+    const functions = ${JSON.stringify(functions)};
+    const hasIllegal = ${illegal.toString()};
+    const runner = (ok, fail) => {
+      const r = {
+        withSuccessHandler: (h) => runner(h, fail),
+        withFailureHandler: (h) => runner(ok, h),
+      };
+      for (const name of functions) {
+        r[name] = (...args) => {
+          const bad = hasIllegal(args);
+          if (bad) throw new Error('Failed due to illegal value in property: ' + bad);
+          window.__cchcRpc(name, JSON.stringify(args)).then(
+            (json) => setTimeout(() => ok && ok(JSON.parse(json)), 0),
+            (e) => setTimeout(() => fail && fail(new Error(String(e && e.message || e))), 0),
+          );
+        };
+      }
+      return r;
+    };
+    window.google = { script: { run: runner() } };
+  })();`;
+}
+
+suite('Sheets sidebar in Chromium over the built Code.js', () => {
+  let built: Built;
+  let fake: FakeSheets;
+  let code: Context;
+  let browser: Browser;
+  let page: Page;
+  let html = '';
+  let tasks: SheetGrid;
+  let kpis: SheetGrid;
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+  const rpcLog: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const text = (selector: string) => page.locator(selector).innerText();
+  const findings = () =>
+    page.$$eval('#results .group', (groups) =>
+      groups.map((g) => ({
+        code: (g as HTMLElement).dataset.code ?? '',
+        items: [...g.querySelectorAll('.finding')].map((f) => [
+          (f as HTMLElement).dataset.cell ?? '',
+          f.querySelector('.finding-message')?.textContent ?? '',
+        ]),
+      })),
+    );
+  const idle = () =>
+    page.waitForFunction(() => {
+      const b = document.querySelector<HTMLButtonElement>('#check');
+      return b !== null && !b.disabled && document.querySelector('#main')?.getAttribute('aria-busy') === null;
+    });
+  const check = async () => {
+    await page.click('#check');
+    await idle();
+  };
+  /** Opens the sidebar as a menu item does: Code.js builds the page, the browser shows what Ui.showSidebar got. */
+  const open = async (menuFunction: string) => {
+    code[menuFunction]();
+    const shown = fake.ui.sidebars[fake.ui.sidebars.length - 1];
+    html = shown.html;
+    await page.goto(PAGE);
+    await page.waitForSelector('#check:not([disabled])');
+  };
+  const activate = (name: string) =>
+    SpreadsheetAppOf(fake).getActiveSpreadsheet().getSheetByName(name).activate();
+
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM)
+      throw new Error(`CI is set and ${CHROMIUM} is missing: the sidebar's E2E test cannot run`);
+    mkdirSync(SHOTS, { recursive: true });
+    built = buildSheets();
+    [tasks] = await seedGrids('seed000-tasks.xlsx');
+    [kpis] = await seedGrids('kpi-001-004.xlsx');
+    fake = createFakeSheets({
+      sheets: [sheetInit(tasks), sheetInit(kpis)],
+      htmlFiles: { sidebar: built.sidebar },
+      calculate: templateCalculator(() => fake),
+      addonName: 'Kiểm tra phụ lục CCHC',
+    });
+    code = loadCode(built.code, fake.globals());
+    code.onOpen({ authMode: 'NONE' });
+    // google.script.run exposes every top-level function of the project's scripts.
+    const functions = parse(built.code, { ecmaVersion: 2020, sourceType: 'script' }).body.flatMap((n) =>
+      n.type === 'FunctionDeclaration' && n.id ? [n.id.name] : [],
+    );
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    // Google's sidebar is 300 px wide, whatever the screen.
+    const context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'vi-VN' });
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url === PAGE)
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      foreign.push(url);
+      return route.abort('blockedbyclient');
+    });
+    await context.exposeBinding('__cchcRpc', async (_source, name: string, argsJson: string) => {
+      rpcLog.push(name);
+      const fn = code[name];
+      if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+      const result = fn(...JSON.parse(argsJson));
+      const bad = illegal(result);
+      // The real service fails a call whose answer holds a Date (the success handler never sees it).
+      if (bad) throw new Error(`Illegal return value (${bad}) from ${name}`);
+      return JSON.stringify(result ?? null);
+    });
+    await context.addInitScript(scriptRunStandIn(functions));
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    page.on('dialog', (d) => {
+      pageErrors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await open('showSidebar');
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (built?.dir) rmSync(built.dir, { recursive: true, force: true });
+  });
+
+  jest.setTimeout(60_000);
+
+  let before: SpreadsheetSnapshot;
+
+  it('opens in Vietnamese and reads well at 300 px: nothing wider than the sidebar', async () => {
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    expect(await page.locator('h2').allInnerTexts()).toEqual(['Kiểm tra', 'Kết quả', 'Mẫu', 'Xóa đánh dấu']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    await shot('sidebar-start');
+  });
+
+  it('checks the seed task list: findings grouped by code with cells and messages, as the core says', async () => {
+    before = fake.snapshot();
+    await page.fill('#as-of', AS_OF);
+    await check();
+    const report = checkWorkbook([tasks], { lang: 'vi', asOf: AS_OF, today: AS_OF });
+    const expected = groupFindings(report.sheets[0].findings, 'vi').map((g) => ({
+      code: g.code,
+      items: g.items.map((i) => [i.cell, i.message]),
+    }));
+    expect(expected.length).toBeGreaterThan(1);
+    expect(await findings()).toEqual(expected);
+    expect(await text('#summary')).toContain('Tính đến ngày 15/10/2025. Đã đánh dấu trên trang tính.');
+    // The area table: one row per reform area.
+    expect(await page.locator('#results .area-table tbody tr').count()).toBe(7);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    await shot('sidebar-results');
+  });
+
+  it('highlighted in the sheet with the add-on’s rules only: values and the rest untouched', async () => {
+    const report = checkWorkbook([tasks], { lang: 'vi', asOf: AS_OF, today: AS_OF });
+    const after = fake.snapshot();
+    const rules = after.sheets[tasks.name].conditionalRules;
+    const fills: Record<string, string> = {};
+    for (const r of rules)
+      for (const range of r.ranges) for (const cell of expand(range)) fills[cell] = r.background ?? '';
+    expect(fills).toEqual(
+      Object.fromEntries(highlightsFor(report).map((h) => [h.cell, HIGHLIGHT_FILLS[h.kind].toLowerCase()])),
+    );
+    expect({ ...after.sheets[tasks.name], conditionalRules: [] }).toEqual({
+      ...before.sheets[tasks.name],
+      conditionalRules: [],
+    });
+  });
+
+  it('selects a finding’s cell when it is clicked', async () => {
+    const first = (await findings()).flatMap((g) => g.items).find(([cell]) => cell !== '');
+    expect(first).toBeDefined();
+    const cell = (first as string[])[0];
+    await page.click(`#results button[data-cell="${cell}"]`);
+    await until(() => fake.snapshot().sheets[tasks.name].selection === cell);
+    expect(fake.snapshot().activeSheet).toBe(tasks.name);
+  });
+
+  it('clears the highlights: the spreadsheet is as before the check', async () => {
+    await page.selectOption('#clear-scope', 'active');
+    await page.click('#clear');
+    await page.waitForFunction(() => document.querySelector('#clear-output')?.textContent !== '');
+    expect(await text('#clear-output')).toMatch(/^Đã xóa \d+ đánh dấu\.$/);
+    const now = fake.snapshot();
+    // Only where the cursor is differs: the finding clicked above selected its cell.
+    expect({ ...now, selection: '', sheets: stripSelection(now) }).toEqual({
+      ...before,
+      selection: '',
+      sheets: stripSelection(before),
+    });
+    expect(await text('#summary')).not.toContain('Đã đánh dấu');
+    await shot('sidebar-after-clear');
+  });
+
+  it('checks the KPI table: attainment per indicator, missed targets highlighted', async () => {
+    activate(kpis.name);
+    await check();
+    const report = checkWorkbook([kpis], { lang: 'vi', asOf: AS_OF, today: AS_OF });
+    const rows = await page.locator('#results .kpi-table tbody tr').count();
+    expect(rows).toBe(report.sheets[0].kpis.length);
+    const missed = report.sheets[0].kpis.filter((k) => k.status === 'missed').length;
+    expect(missed).toBeGreaterThan(0);
+    expect(await page.locator('#results .kpi-table tbody tr', { hasText: 'Không đạt' }).count()).toBe(missed);
+    const ours = fake.snapshot().sheets[kpis.name].conditionalRules;
+    expect(ours.map((r) => r.background)).toContain(HIGHLIGHT_FILLS.missed.toLowerCase());
+    await shot('sidebar-kpis');
+  });
+
+  it('inserts the templates into new sheets, and the inserted task list checks with no error', async () => {
+    await page.selectOption('#template-kind', 'all');
+    await page.fill('#template-year', '2026');
+    await page.fill('#template-unit', 'Phường 5');
+    await page.click('#insert');
+    await page.waitForFunction(() => document.querySelector('#template-output')?.textContent !== '');
+    // The KPI fixture's sheet is already called "Chỉ tiêu": the template's takes the next free name.
+    expect(kpis.name).toBe('Chỉ tiêu');
+    expect(await text('#template-output')).toBe('Đã tạo các trang tính: Nhiệm vụ, Chỉ tiêu (2), Đơn vị.');
+    const snap = fake.snapshot();
+    expect(snap.sheetOrder).toEqual([tasks.name, kpis.name, 'Nhiệm vụ', 'Chỉ tiêu (2)', 'Đơn vị']);
+    expect(snap.sheets[kpis.name].cells).toEqual(before.sheets[kpis.name].cells);
+    expect(snap.sheets[tasks.name].cells).toEqual(before.sheets[tasks.name].cells);
+    expect(snap.activeSheet).toBe('Nhiệm vụ');
+    await page.fill('#as-of', '2026-03-01');
+    await check();
+    expect(await text('#summary')).toMatch(/^Không có lỗi\./);
+    expect(await page.locator('#results .sheet-title').innerText()).toBe(
+      'Trang "Nhiệm vụ": bảng nhiệm vụ năm 2026',
+    );
+    await shot('sidebar-template-checked');
+  });
+
+  it('switches to English: the pane and the findings re-worded without reading the sheet again', async () => {
+    activate(tasks.name);
+    await page.fill('#as-of', AS_OF);
+    await check();
+    const reads = rpcLog.filter((n) => n === 'readSheet').length;
+    await page.click('#lang-en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('h2').allInnerTexts()).toEqual([
+      'Check',
+      'Results',
+      'Templates',
+      'Clear highlights',
+    ]);
+    const report = checkWorkbook([tasks], { lang: 'en', asOf: AS_OF, today: AS_OF });
+    expect(await findings()).toEqual(
+      groupFindings(report.sheets[0].findings, 'en').map((g) => ({
+        code: g.code,
+        items: g.items.map((i) => [i.cell, i.message]),
+      })),
+    );
+    expect(rpcLog.filter((n) => n === 'readSheet').length).toBe(reads);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    await shot('sidebar-english');
+    await page.click('#lang-vi');
+  });
+
+  it('runs the check as it opens from the menu’s "Kiểm tra trang tính này"', async () => {
+    code.clearHighlights(null);
+    activate(kpis.name);
+    await open('menuCheck');
+    await page.waitForFunction(() => document.querySelector('#results .kpi-table') !== null);
+    await idle();
+    expect(await text('#summary')).toContain('Đã đánh dấu trên trang tính.');
+    expect(fake.snapshot().sheets[kpis.name].conditionalRules.length).toBeGreaterThan(0);
+  });
+
+  it('says plainly what went wrong when Sheets refuses, and stays usable', async () => {
+    fake.failOn('Range.getValues', {
+      message: 'Exception: Service Spreadsheets timed out while accessing document',
+    });
+    await check();
+    expect(await text('#alert')).toBe('Google Trang tính không trả lời kịp; hãy thử lại sau ít phút.');
+    await check();
+    expect(await page.isHidden('#alert')).toBe(true);
+  });
+
+  it('made no request anywhere and raised no error in the page', () => {
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** The stand-in's SpreadsheetApp with the few members this test calls. */
+function SpreadsheetAppOf(fake: FakeSheets) {
+  return fake.SpreadsheetApp as unknown as {
+    getActiveSpreadsheet(): { getSheetByName(n: string): { activate(): void } };
+  };
+}
+
+async function until(condition: () => boolean, timeout = 5_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+}
+
+function stripSelection(s: SpreadsheetSnapshot) {
+  return Object.fromEntries(Object.entries(s.sheets).map(([n, sheet]) => [n, { ...sheet, selection: '' }]));
+}
+
+function expand(range: string): string[] {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range.replace(/^.*!/, ''));
+  if (!m) throw new Error(`bad range ${range}`);
+  const col = (s: string) => s.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const letters = (n: number): string =>
+    (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+  const out: string[] = [];
+  for (let r = Number(m[2]); r <= Number(m[4] ?? m[2]); r++)
+    for (let c = col(m[1]); c <= col(m[3] ?? m[1]); c++) out.push(`${letters(c)}${r}`);
+  return out;
+}

@@ -3,6 +3,7 @@
  * host would hand them over. Prints rows per second (best of several runs, after a warm-up) and peak memory.
  */
 import { checkWorkbook, type CellValue, type SheetGrid } from '../../shared/src/index';
+import { packGrid, unpackGrid } from '../../shared/src/hosts/gridTransfer';
 import { AREAS as AREA_DEFS } from '../../shared/src/table/areas';
 import { basename } from 'node:path';
 import { samplePath } from '../src/demo';
@@ -129,10 +130,53 @@ async function measureFiles(count: number): Promise<void> {
   );
 }
 
+/**
+ * The Sheets sidebar's part of a check: what google.script.run carries for a task list as Sheets reports it
+ * (every cell on the automatic format "0.###############", deadlines as date cells), and the time the sidebar
+ * spends on the answer: JSON.parse, unpacking and the core. Node runs the same V8 as the sidebar's Chrome.
+ */
+function measureSheets(rows: number): void {
+  const grid = taskGrid(rows);
+  const automatic = '0.###############';
+  const values = grid.values.map((row, r) =>
+    row.map((v, c) =>
+      r > 2 && c === 5 && typeof v === 'string' && v.includes('/') ? new Date(2025, 5, 30) : v,
+    ),
+  );
+  const formats = values.map((row) =>
+    row.map((v) => (Object.prototype.toString.call(v) === '[object Date]' ? 'dd/MM/yyyy' : automatic)),
+  );
+  const day = (d: Date) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T00:00:00`;
+  const packed = packGrid(
+    { name: grid.name, values, numberFormats: formats, merges: [], origin: { row: 1, column: 1 } },
+    day,
+  );
+  const json = JSON.stringify(packed);
+  const unpacked = JSON.stringify({
+    ...packed,
+    numberFormats: formats,
+    formats: undefined,
+    formatIndex: undefined,
+  });
+  let best = Infinity;
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    const report = checkWorkbook([unpackGrid(JSON.parse(json))], { asOf: '2025-10-15' });
+    best = Math.min(best, performance.now() - t0);
+    if (report.sheets[0].tasks.length !== rows) throw new Error('sheets: rows lost');
+  }
+  console.log(
+    `sheets ${String(rows).padStart(7)} rows  ${best.toFixed(1).padStart(8)} ms  google.script.run carries ` +
+      `${(Buffer.byteLength(json) / 1e6).toFixed(2)} MB (${(Buffer.byteLength(unpacked) / 1e6).toFixed(2)} MB with a format per cell)`,
+  );
+}
+
 async function run(): Promise<void> {
   console.log(`node ${process.version}, best of several runs after a warm-up`);
   for (const n of [1_000, 10_000, 100_000]) measure('tasks', taskGrid, n);
   for (const n of [1_000, 10_000, 100_000]) measure('kpis', kpiGrid, n);
+  measureSheets(10_000);
   await measureFiles(100);
   console.log(`peak RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
 }

@@ -155,6 +155,21 @@ async function addinConfig(env, mode) {
   };
 }
 
+/** What both halves of the Sheets add-on build alike: ES2020 (Apps Script's V8 and the sidebar), no source maps. */
+function sheetsBundle(name, mode, entry) {
+  return {
+    name,
+    mode,
+    context: __dirname,
+    target: ['web', 'es2020'],
+    entry,
+    devtool: false,
+    resolve: { extensions: ['.ts', '.js'] },
+    module: typescript(path.join(SHEETS_DIR, 'tsconfig.json'), 'es2020'),
+    performance: { hints: false },
+  };
+}
+
 /**
  * Code.js for Apps Script: one classic script (ES2020, no import/export). The server module is bundled as the
  * library CCHC and every one of its exports gets a top-level function that forwards to it, since the menu and
@@ -163,11 +178,7 @@ async function addinConfig(env, mode) {
  */
 function sheetsServerConfig(mode) {
   return {
-    name: 'sheets-server',
-    mode,
-    context: __dirname,
-    target: ['web', 'es2020'],
-    entry: { Code: path.join(SHEETS_DIR, 'src', 'server', 'index.ts') },
+    ...sheetsBundle('sheets-server', mode, { Code: path.join(SHEETS_DIR, 'src', 'server', 'index.ts') }),
     output: {
       path: SHEETS_OUT,
       filename: '[name].js',
@@ -175,11 +186,7 @@ function sheetsServerConfig(mode) {
       iife: true,
       clean: { keep: /^sidebar\.html$/ },
     },
-    devtool: false,
-    resolve: { extensions: ['.ts', '.js'] },
-    module: typescript(path.join(SHEETS_DIR, 'tsconfig.json'), 'es2020'),
     optimization: { minimize: false },
-    performance: { hints: false },
     plugins: [
       new AppsScriptGlobalsPlugin({ library: 'CCHC', banner: '/** @OnlyCurrentDoc */' }),
       new CopyWebpackPlugin({ patterns: [{ from: path.join(SHEETS_DIR, 'appsscript.json') }] }),
@@ -194,18 +201,10 @@ function sheetsServerConfig(mode) {
  */
 function sheetsSidebarConfig(mode) {
   return {
-    name: 'sheets-sidebar',
-    mode,
-    context: __dirname,
-    target: ['web', 'es2020'],
-    entry: { sidebar: path.join(SHEETS_DIR, 'src', 'sidebar', 'index.ts') },
+    ...sheetsBundle('sheets-sidebar', mode, { sidebar: path.join(SHEETS_DIR, 'src', 'sidebar', 'index.ts') }),
     output: { path: SHEETS_OUT, filename: '[name].inline.js', clean: false },
-    devtool: false,
-    resolve: { extensions: ['.ts', '.js'] },
-    module: typescript(path.join(SHEETS_DIR, 'tsconfig.json'), 'es2020'),
     // The script is minified; the page is left as written, so the server finds its data-command="" to fill in.
     optimization: { minimizeOptions: { html: false } },
-    performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({
         template: path.join(SHEETS_DIR, 'src', 'sidebar', 'sidebar.html'),

@@ -24,6 +24,7 @@ import {
   freeSheetName,
   splitAreaAddress,
 } from '../../../shared/src/hosts/a1Names';
+import { intersectBoxes, type Box } from '../../../shared/src/hosts/box';
 import { groupHighlights } from '../../../shared/src/hosts/highlightRanges';
 import { type RowChunk, planReads } from '../../../shared/src/hosts/readPlan';
 import { planSheetWrite } from '../../../shared/src/hosts/templatePlan';
@@ -126,25 +127,10 @@ export function minimumVersion(op: HostOperation): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Reading
 
-interface Box {
-  row: number;
-  column: number;
-  rows: number;
-  columns: number;
-}
-
 const BOUNDS = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
 
 function boxOf(r: Excel.Range): Box {
   return { row: r.rowIndex, column: r.columnIndex, rows: r.rowCount, columns: r.columnCount };
-}
-
-function intersectBoxes(a: Box, b: Box): Box | null {
-  const row = Math.max(a.row, b.row);
-  const column = Math.max(a.column, b.column);
-  const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
-  const columns = Math.min(a.column + a.columns, b.column + b.columns) - column;
-  return rows > 0 && columns > 0 ? { row, column, rows, columns } : null;
 }
 
 function codeOf(e: unknown): string | undefined {

@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   HIGHLIGHT_FILLS,
   checkWorkbook,
@@ -23,18 +23,12 @@ import {
 } from '../../../shared/src/index';
 import { groupFindings } from '../../../shared/src/hosts/reportDisplay';
 import type { FakeExcel, FakeWorkbookInit, WorkbookSnapshot } from '../fakeExcel/index';
+import { browserSuite, launchChromium, paneFindings, paneIdle } from '../../../shared/ui/test/chromium';
 import { AS_OF, KPIS, MARKUP, TASKS } from '../../../shared/ui/test/sampleGrids';
 
 const ROOT = resolve(__dirname, '../../..');
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-output', 'addin');
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const IN_CI = Boolean(process.env.CI);
-
-if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn(`pane.e2e: skipped, ${CHROMIUM} is missing (apt-get install chromium); CI runs it.`);
-}
-const suite = HAVE_CHROMIUM || IN_CI ? describe : describe.skip;
+const suite = browserSuite('pane.e2e');
 
 /** What the page exposes besides the fake itself: a few reads and moves the Excel UI would make. */
 interface Helpers {
@@ -167,29 +161,15 @@ suite('task pane in Chromium with the fake Excel', () => {
     page.evaluate(`(${fn.toString()})(window)`) as Promise<T>;
   const snapshot = () => fake((w) => w.__fake.snapshot());
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const findings = () =>
-    page.$$eval('#results .group', (groups) =>
-      groups.map((g) => ({
-        code: (g as HTMLElement).dataset.code ?? '',
-        items: [...g.querySelectorAll('.finding')].map((f) => [
-          (f as HTMLElement).dataset.cell ?? '',
-          f.querySelector('.finding-message')?.textContent ?? '',
-        ]),
-      })),
-    );
+  const findings = () => paneFindings(page);
   const text = (selector: string) => page.locator(selector).innerText();
   /** Presses Kiểm tra and waits for the flow to finish (buttons come back). */
   const check = async () => {
     await page.click('#check');
-    await page.waitForFunction(() => {
-      const b = document.querySelector<HTMLButtonElement>('#check');
-      return b !== null && !b.disabled && document.querySelector('#main')?.getAttribute('aria-busy') === null;
-    });
+    await paneIdle(page);
   };
 
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM)
-      throw new Error(`CI is set and ${CHROMIUM} is missing: the pane's E2E test cannot run`);
     mkdirSync(SHOTS, { recursive: true });
     // A private output directory: dist/addin may be in use by another build or test at the same time.
     outDir = mkdtempSync(join(tmpdir(), 'cchc-addin-e2e-'));
@@ -213,19 +193,7 @@ suite('task pane in Chromium with the fake Excel', () => {
     server = await serve(outDir);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'vi-VN' });
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());

@@ -3,26 +3,12 @@
  * getValues, getNumberFormats and getMergedRanges, whatever the number of rows; Dates turned into serial numbers
  * in the spreadsheet's time zone, since google.script.run cannot carry a Date.
  */
+import { intersectBoxes, type Box } from '../../../shared/src/hosts/box';
 import { packGrid, type PackedGrid } from '../../../shared/src/hosts/gridTransfer';
 import type { Scope } from '../../../shared/ui/workbook';
 
 /** Utilities.formatDate's pattern for the wall-clock date-time the core turns into a serial number. */
 const LOCAL_PATTERN = "yyyy-MM-dd'T'HH:mm:ss";
-
-interface Box {
-  row: number;
-  column: number;
-  rows: number;
-  columns: number;
-}
-
-function intersect(a: Box, b: Box): Box | null {
-  const row = Math.max(a.row, b.row);
-  const column = Math.max(a.column, b.column);
-  const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
-  const columns = Math.min(a.column + a.columns, b.column + b.columns) - column;
-  return rows > 0 && columns > 0 ? { row, column, rows, columns } : null;
-}
 
 export function readActiveSheet(scope: Scope): PackedGrid {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -43,7 +29,7 @@ export function readActiveSheet(scope: Scope): PackedGrid {
       };
       origin = { row: sel.row, column: sel.column };
       // A whole column selected would be a thousand empty rows: read only what of it holds values.
-      box = box && intersect(box, sel);
+      box = box && intersectBoxes(box, sel);
     }
   }
   if (!box) return packGrid({ name, values: [], numberFormats: [], merges: [], origin }, () => '');

@@ -7,29 +7,24 @@
  *
  * Skipped with a warning when /usr/bin/chromium is missing outside CI; in CI (CI set) it fails instead.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from 'node:vm';
 import { parse } from 'acorn';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { checkWorkbook, highlightsFor, HIGHLIGHT_FILLS, type SheetGrid } from '../../../shared/src/index';
 import { groupFindings } from '../../../shared/src/hosts/reportDisplay';
+import { browserSuite, launchChromium, paneFindings, paneIdle } from '../../../shared/ui/test/chromium';
 import { buildSheets, loadCode, ROOT, type Built } from '../build';
 import type { FakeSheets, SpreadsheetSnapshot } from '../fakeSheets/index';
 import { createFakeSheets } from '../fakeSheets/index';
-import { seedGrids, sheetInit, templateCalculator } from '../server/support';
+import { cellsOf, seedGrids, sheetInit, templateCalculator } from '../server/support';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-output', 'sheets');
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const IN_CI = Boolean(process.env.CI);
 const PAGE = 'http://127.0.0.1:9/sidebar.html';
 const AS_OF = '2025-10-15';
 
-if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn(`sidebar.e2e: skipped, ${CHROMIUM} is missing (apt-get install chromium); CI runs it.`);
-}
-const suite = HAVE_CHROMIUM || IN_CI ? describe : describe.skip;
+const suite = browserSuite('sidebar.e2e');
 
 /** True when a Date or a function hides anywhere in a value (what google.script.run refuses to carry). */
 function illegal(v: unknown, seen = new Set<unknown>()): string | null {
@@ -89,21 +84,8 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const text = (selector: string) => page.locator(selector).innerText();
-  const findings = () =>
-    page.$$eval('#results .group', (groups) =>
-      groups.map((g) => ({
-        code: (g as HTMLElement).dataset.code ?? '',
-        items: [...g.querySelectorAll('.finding')].map((f) => [
-          (f as HTMLElement).dataset.cell ?? '',
-          f.querySelector('.finding-message')?.textContent ?? '',
-        ]),
-      })),
-    );
-  const idle = () =>
-    page.waitForFunction(() => {
-      const b = document.querySelector<HTMLButtonElement>('#check');
-      return b !== null && !b.disabled && document.querySelector('#main')?.getAttribute('aria-busy') === null;
-    });
+  const findings = () => paneFindings(page);
+  const idle = () => paneIdle(page);
   const check = async () => {
     await page.click('#check');
     await idle();
@@ -120,8 +102,6 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
     SpreadsheetAppOf(fake).getActiveSpreadsheet().getSheetByName(name).activate();
 
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM)
-      throw new Error(`CI is set and ${CHROMIUM} is missing: the sidebar's E2E test cannot run`);
     mkdirSync(SHOTS, { recursive: true });
     built = buildSheets();
     [tasks] = await seedGrids('seed000-tasks.xlsx');
@@ -139,19 +119,7 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
       n.type === 'FunctionDeclaration' && n.id ? [n.id.name] : [],
     );
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     // Google's sidebar is 300 px wide, whatever the screen.
     const context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'vi-VN' });
     await context.route('**/*', async (route) => {
@@ -224,7 +192,7 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
     const rules = after.sheets[tasks.name].conditionalRules;
     const fills: Record<string, string> = {};
     for (const r of rules)
-      for (const range of r.ranges) for (const cell of expand(range)) fills[cell] = r.background ?? '';
+      for (const range of r.ranges) for (const cell of cellsOf(range)) fills[cell] = r.background ?? '';
     expect(fills).toEqual(
       Object.fromEntries(highlightsFor(report).map((h) => [h.cell, HIGHLIGHT_FILLS[h.kind].toLowerCase()])),
     );
@@ -365,16 +333,4 @@ async function until(condition: () => boolean, timeout = 5_000): Promise<void> {
 
 function stripSelection(s: SpreadsheetSnapshot) {
   return Object.fromEntries(Object.entries(s.sheets).map(([n, sheet]) => [n, { ...sheet, selection: '' }]));
-}
-
-function expand(range: string): string[] {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range.replace(/^.*!/, ''));
-  if (!m) throw new Error(`bad range ${range}`);
-  const col = (s: string) => s.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const letters = (n: number): string =>
-    (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
-  const out: string[] = [];
-  for (let r = Number(m[2]); r <= Number(m[4] ?? m[2]); r++)
-    for (let c = col(m[1]); c <= col(m[3] ?? m[1]); c++) out.push(`${letters(c)}${r}`);
-  return out;
 }

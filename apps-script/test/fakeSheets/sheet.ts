@@ -9,6 +9,20 @@ import { Spreadsheet } from './spreadsheet';
 
 const sig = (method: string) => `SpreadsheetApp.Sheet.${method}`;
 
+/** The selection of the active sheet: Sheet and Spreadsheet both answer getActiveRange so. */
+export function activeRange(ctx: Ctx): Range {
+  const active = ctx.book.active;
+  return new Range(ctx, active, { ...active.selection });
+}
+
+/** Makes a range the selection and its sheet the active one (setActiveRange of Sheet and Spreadsheet). */
+export function selectRange(ctx: Ctx, range: Range, signature: string): Range {
+  const r = unwrap<Range>(range, 'Range', signature, [range]);
+  ctx.book.active = r._sheet;
+  r._sheet.selection = { ...r._rect };
+  return new Range(ctx, r._sheet, { ...r._rect });
+}
+
 export function checkBounds(sheet: SheetModel, rect: Rect): void {
   if (lastRowOf(rect) > sheet.maxRows || lastColOf(rect) > sheet.maxCols) {
     throw exception('The coordinates of the range are outside the dimensions of the sheet.');
@@ -135,14 +149,10 @@ export class Sheet extends Stub {
     return this;
   }
   getActiveRange(): Range {
-    const active = this._ctx.book.active;
-    return new Range(this._ctx, active, { ...active.selection });
+    return activeRange(this._ctx);
   }
   setActiveRange(range: Range): Range {
-    const r = unwrap<Range>(range, 'Range', sig('setActiveRange'), [range]);
-    this._ctx.book.active = r._sheet;
-    r._sheet.selection = { ...r._rect };
-    return new Range(this._ctx, r._sheet, { ...r._rect });
+    return selectRange(this._ctx, range, sig('setActiveRange'));
   }
   setActiveSelection(a1OrRange: string | Range): Range {
     const area =

@@ -12,7 +12,7 @@ import { Ui } from './html';
 import type { Area } from './model';
 import { Range, RangeList } from './range';
 import { ConditionalFormatRuleBuilder, DataValidationBuilder } from './rules';
-import { Sheet, areaFromA1 } from './sheet';
+import { Sheet, activeRange, areaFromA1, selectRange } from './sheet';
 
 const sig = (method: string) => `SpreadsheetApp.Spreadsheet.${method}`;
 
@@ -162,14 +162,10 @@ export class Spreadsheet extends Stub {
     return new RangeList(this._ctx, ranges);
   }
   getActiveRange(): Range {
-    const active = this._ctx.book.active;
-    return new Range(this._ctx, active, { ...active.selection });
+    return activeRange(this._ctx);
   }
   setActiveRange(range: Range): Range {
-    const r = unwrap<Range>(range, 'Range', sig('setActiveRange'), [range]);
-    this._ctx.book.active = r._sheet;
-    r._sheet.selection = { ...r._rect };
-    return new Range(this._ctx, r._sheet, { ...r._rect });
+    return selectRange(this._ctx, range, sig('setActiveRange'));
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     void timeoutSeconds;

@@ -8,7 +8,7 @@ import { unpackGrid } from '../../../shared/src/hosts/gridTransfer';
 import { applyHighlights, clearHighlights, readSheet } from '../../src/server/index';
 import { HIGHLIGHT_MARKER } from '../../src/server/highlights';
 import type { FakeSheets, RuleInit } from '../fakeSheets/index';
-import { installFake, seedGrids, sheetInit } from './support';
+import { cellsOf, installFake, seedGrids, sheetInit } from './support';
 
 const USER_RULES: RuleInit[] = [
   {
@@ -165,15 +165,3 @@ describe('budget', () => {
     ).toBe(2);
   });
 });
-
-function cellsOf(range: string): string[] {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range.replace(/^.*!/, ''));
-  if (!m) throw new Error(`bad range ${range}`);
-  const col = (s: string) => s.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const letters = (n: number): string =>
-    (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
-  const [c1, r1, c2, r2] = [col(m[1]), Number(m[2]), col(m[3] ?? m[1]), Number(m[4] ?? m[2])];
-  const out: string[] = [];
-  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.push(`${letters(c)}${r}`);
-  return out;
-}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { checkWorkbook, type SheetGrid } from '../../../shared/src/index';
 import { unpackGrid } from '../../../shared/src/hosts/gridTransfer';
 import { readSheet } from '../../src/server/index';
-import { installFake, seedGrids, sheetInit } from './support';
+import { DATE_CELLS, installFake, seedGrids, sheetInit } from './support';
 
 const TSX = require.resolve('tsx/cli');
 const OPTIONS = { today: '2025-10-15', asOf: '2025-10-15' } as const;
@@ -55,28 +55,7 @@ describe.each(['seed000-tasks.xlsx', 'seed002.xlsx', 'kpi-001-004.xlsx'])(
 
 describe('date cells', () => {
   it('read as the day the user typed in a Hà Nội spreadsheet, whatever zone this machine is in', () => {
-    installFake({
-      timeZone: 'Asia/Ho_Chi_Minh',
-      sheets: [
-        {
-          name: 'Nhiệm vụ',
-          values: [
-            ['DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025', '', '', ''],
-            ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn'],
-            [1, 'Ban hành kế hoạch', 'Văn phòng', 45838.75], // 30/06/2025 18:00
-            [2, 'Báo cáo quý III', 'Văn phòng', 45930], // 30/09/2025 00:00
-            [3, 'Tổng kết', 'Văn phòng', 'Tháng 12/2025'],
-          ],
-          numberFormats: [
-            [null, null, null, null],
-            [null, null, null, null],
-            [null, null, null, 'dd/MM/yyyy HH:mm'],
-            [null, null, null, 'd/M/yyyy'],
-            [null, null, null, null],
-          ],
-        },
-      ],
-    });
+    installFake({ timeZone: 'Asia/Ho_Chi_Minh', sheets: [DATE_CELLS] });
     const packed = readSheet('sheet');
     expect(JSON.stringify(packed)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     const report = checkWorkbook([unpackGrid(packed)], { today: '2025-07-15', asOf: '2025-07-15' });
@@ -103,7 +82,7 @@ describe('date cells', () => {
     expect(JSON.parse(run.stdout)).toEqual({
       zone: expect.any(String),
       offset,
-      dues: ['2025-06-30', '2025-09-30'],
+      dues: ['2025-06-30', '2025-09-30', '2025-12-31'],
     });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { readWorkbook } from '../../../cli/src/xlsx/readWorkbook';
-import type { SheetGrid } from '../../../shared/src/index';
+import { a1, parseRange, type SheetGrid } from '../../../shared/src/index';
 import { createFakeSheets, type FakeSheets, type FakeSheetsInit, type SheetInit } from '../fakeSheets/index';
 
 export const FIXTURES = join(__dirname, '../../../cli/test/fixtures');
@@ -68,3 +68,32 @@ function textOf(fake: FakeSheets, sheet: string, a1: string): string {
   const v = fake.cell(sheet, a1).value;
   return v === undefined ? '' : String(v).trim();
 }
+
+/** Every cell of an A1 range ("'Phụ lục'!E7:E9" → E7, E8, E9), to compare highlight rules with highlights. */
+export function cellsOf(range: string): string[] {
+  const r = parseRange(range);
+  if (!r) throw new Error(`bad range ${range}`);
+  const out: string[] = [];
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) out.push(a1(row, col));
+  return out;
+}
+
+/** A Hà Nội task list whose deadlines are date cells: 30/06/2025 18:00 and 30/09/2025 00:00, local time. */
+export const DATE_CELLS = {
+  name: 'Nhiệm vụ',
+  values: [
+    ['DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025', '', '', ''],
+    ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn'],
+    [1, 'Ban hành kế hoạch', 'Văn phòng', 45838.75],
+    [2, 'Báo cáo quý III', 'Văn phòng', 45930],
+    [3, 'Tổng kết', 'Văn phòng', 'Tháng 12/2025'],
+  ],
+  numberFormats: [
+    [null, null, null, null],
+    [null, null, null, null],
+    [null, null, null, 'dd/MM/yyyy HH:mm'],
+    [null, null, null, 'd/M/yyyy'],
+    [null, null, null, null],
+  ],
+};

@@ -136,7 +136,16 @@ function findingNode<N>(dom: Dom<N>, item: FindingItem, lang: Lang, handlers: Vi
   return button;
 }
 
-function table<N>(dom: Dom<N>, className: string, head: string[], rows: Child<N>[][]): N {
+/**
+ * A table whose leading `titleColumns` cells name the row (the KPI's number and indicator, an area's name). Each
+ * other cell carries its column's heading in data-label: in a narrow pane (Google's 300 px sidebar) the stylesheet
+ * stacks each row under its title, the headings written before the values.
+ */
+function table<N>(dom: Dom<N>, className: string, head: string[], rows: Child<N>[][], titleColumns = 1): N {
+  const cellAttrs = (i: number) =>
+    i >= titleColumns
+      ? { 'data-label': head[i] }
+      : { class: i === 0 && titleColumns > 1 ? 'cell-no' : 'cell-title' };
   return dom.el('div', { class: 'table-wrap' }, [
     dom.el('table', { class: className }, [
       dom.el('thead', null, [
@@ -153,7 +162,7 @@ function table<N>(dom: Dom<N>, className: string, head: string[], rows: Child<N>
           dom.el(
             'tr',
             null,
-            r.map((c) => dom.el('td', null, [c])),
+            r.map((c, i) => dom.el('td', cellAttrs(i), [c])),
           ),
         ),
       ),
@@ -177,6 +186,7 @@ function renderKpis<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang): N[] {
       'kpi-table',
       head.map((h) => t(lang, h)),
       rows,
+      2,
     ),
   ];
 }

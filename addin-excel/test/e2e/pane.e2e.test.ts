@@ -318,7 +318,7 @@ suite('task pane in Chromium with the fake Excel', () => {
 
   it('clears the highlights: the workbook is exactly as before the check', async () => {
     await page.click('#clear');
-    await page.waitForFunction(() => document.querySelector('#clear-output')?.textContent !== '');
+    await paneIdle(page);
     expect(await text('#clear-output')).toBe('Đã xóa 3 đánh dấu.');
     expect(await snapshot()).toEqual(before);
     expect(await text('#summary')).not.toContain('Đã đánh dấu');
@@ -452,7 +452,7 @@ suite('task pane in Chromium with the fake Excel', () => {
     await page.fill('#template-unit', 'Phường 5');
     await page.fill('#template-doc', '36/KH-UBND ngày 12/02/2026');
     await page.click('#insert');
-    await page.waitForFunction(() => document.querySelector('#template-output')?.textContent !== '');
+    await paneIdle(page);
     expect(await text('#template-output')).toBe('Đã tạo các trang tính: Nhiệm vụ (2), Đơn vị.');
     expect(await fake((w) => w.__helpers.sheetNames())).toEqual([
       'Nhiệm vụ',

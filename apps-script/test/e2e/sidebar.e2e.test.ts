@@ -214,7 +214,7 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
   it('clears the highlights: the spreadsheet is as before the check', async () => {
     await page.selectOption('#clear-scope', 'active');
     await page.click('#clear');
-    await page.waitForFunction(() => document.querySelector('#clear-output')?.textContent !== '');
+    await idle();
     expect(await text('#clear-output')).toMatch(/^Đã xóa \d+ đánh dấu\.$/);
     const now = fake.snapshot();
     // Only where the cursor is differs: the finding clicked above selected its cell.
@@ -236,6 +236,11 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
     const missed = report.sheets[0].kpis.filter((k) => k.status === 'missed').length;
     expect(missed).toBeGreaterThan(0);
     expect(await page.locator('#results .kpi-table tbody tr', { hasText: 'Không đạt' }).count()).toBe(missed);
+    // At 300 px each indicator is stacked under its name, its values the sidebar's full width, nothing cut off.
+    const value = await page.locator('#results .kpi-table td[data-label]').first().boundingBox();
+    expect(value?.width).toBeGreaterThan(200);
+    expect(await page.locator('#results .kpi-table td[data-label]').first().innerText()).toBe('—');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
     const ours = fake.snapshot().sheets[kpis.name].conditionalRules;
     expect(ours.map((r) => r.background)).toContain(HIGHLIGHT_FILLS.missed.toLowerCase());
     await shot('sidebar-kpis');
@@ -246,7 +251,7 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
     await page.fill('#template-year', '2026');
     await page.fill('#template-unit', 'Phường 5');
     await page.click('#insert');
-    await page.waitForFunction(() => document.querySelector('#template-output')?.textContent !== '');
+    await idle();
     // The KPI fixture's sheet is already called "Chỉ tiêu": the template's takes the next free name.
     expect(kpis.name).toBe('Chỉ tiêu');
     expect(await text('#template-output')).toBe('Đã tạo các trang tính: Nhiệm vụ, Chỉ tiêu (2), Đơn vị.');
@@ -308,6 +313,23 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
     expect(await text('#alert')).toBe('Google Trang tính không trả lời kịp; hãy thử lại sau ít phút.');
     await check();
     expect(await page.isHidden('#alert')).toBe(true);
+  });
+
+  it('opened outside Sheets, says so and leaves its buttons off', async () => {
+    const bare = await browser.newContext({ viewport: { width: 300, height: 600 } });
+    await bare.route('**/*', (route) =>
+      route.request().url() === PAGE
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: built.sidebar })
+        : route.abort('blockedbyclient'),
+    );
+    const alone = await bare.newPage();
+    await alone.goto(PAGE);
+    await alone.waitForSelector('#alert:not([hidden])');
+    expect(await alone.locator('#alert').innerText()).toBe(
+      'Cần mở ngăn này từ trình đơn Tiện ích mở rộng của Google Trang tính để kiểm tra bảng.',
+    );
+    expect(await alone.isDisabled('#check')).toBe(true);
+    await bare.close();
   });
 
   it('made no request anywhere and raised no error in the page', () => {

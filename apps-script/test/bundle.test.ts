@@ -54,7 +54,19 @@ describe('Code.js', () => {
   it('builds the add-on menu in onOpen, each item naming a function that exists', () => {
     const fake = spreadsheet();
     const code = loadCode(built.code, fake.globals());
+    fake.resetLog();
     code.onOpen({ authMode: 'NONE' });
+    // Before authorisation (AuthMode.NONE) only the menu may be built: nothing of the spreadsheet is touched.
+    expect(new Set(fake.log)).toEqual(
+      new Set([
+        'SpreadsheetApp.getUi',
+        'Ui.createAddonMenu',
+        'Menu.addItem',
+        'Menu.addSeparator',
+        'Menu.addToUi',
+        'Session.getActiveUserLocale',
+      ]),
+    );
     expect(fake.ui.menus).toHaveLength(1);
     const menu = fake.ui.menus[0];
     expect(menu.addon).toBe(true);
@@ -73,6 +85,13 @@ describe('Code.js', () => {
     const fake = createFakeSheets({ sheets: [{ name: 'A', values: [] }], userLocale: 'en_GB' });
     loadCode(built.code, fake.globals()).onOpen({});
     expect(fake.ui.menus[0].items[0]).toEqual({ caption: 'Open the checker', functionName: 'showSidebar' });
+  });
+
+  it('builds the Vietnamese menu when the user’s language cannot be read', () => {
+    const fake = createFakeSheets({ sheets: [{ name: 'A', values: [] }], userLocale: 'en' });
+    fake.failOn('Session.getActiveUserLocale', { message: 'Exception: You do not have permission' });
+    loadCode(built.code, fake.globals()).onOpen({ authMode: 'NONE' });
+    expect(fake.ui.menus[0].items[0]).toEqual({ caption: 'Mở ngăn kiểm tra', functionName: 'showSidebar' });
   });
 
   describe('every menu item reaches the spreadsheet', () => {

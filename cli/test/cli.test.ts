@@ -68,8 +68,8 @@ describe('cchc validate', () => {
       total: 16,
       met: 10,
       missed: 3,
-      noData: 1,
-      unmeasurable: 2,
+      noData: 2,
+      unmeasurable: 1,
     });
     expect(report.file).toBe('kpi-001-004.xlsx');
   });

@@ -170,11 +170,11 @@ describe('KPI sheet built from the targets of seeds 001 and 004, with chosen res
       ['11', 'missed', [90]],
       ['12', 'missed', [92]],
       ['13', 'no-data', []],
-      ['14', 'unmeasurable', []],
+      ['14', 'no-data', []],
       ['15', 'met', [120]],
       ['16', 'met', [60]],
     ]);
-    expect(sheet.summary.kpis).toEqual({ total: 16, met: 10, missed: 3, noData: 1, unmeasurable: 2 });
+    expect(sheet.summary.kpis).toEqual({ total: 16, met: 10, missed: 3, noData: 2, unmeasurable: 1 });
   });
 
   it('reports the missed targets, the unreadable and the out-of-range result', () => {

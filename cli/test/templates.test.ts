@@ -152,7 +152,7 @@ describe('templates filled programmatically', () => {
     const kpis = wb.getWorksheet('Chỉ tiêu')!;
     kpis.getCell('D10').value = 0.92; // "100%"
     kpis.getCell('D10').numFmt = '0%';
-    kpis.getCell('D11').value = 'chưa tổng hợp';
+    kpis.getCell('D11').value = 'tốt'; // a verdict where a figure belongs
     kpis.getCell('D13').value = 1.3; // 130 %, area II's first indicator
     kpis.getCell('D13').numFmt = '0%';
 
@@ -173,7 +173,8 @@ describe('templates filled programmatically', () => {
     ]);
     expect(report.sheets[1].kpis.slice(0, 3).map((k) => [k.row, k.status])).toEqual([
       [10, 'missed'],
-      [11, 'unmeasurable'],
+      // The target is fine; the result is missing: no data (and the unreadable cell is reported).
+      [11, 'no-data'],
       [13, 'met'],
     ]);
   });

@@ -181,7 +181,7 @@ describe('readWorkbook on the fixtures', () => {
     expect(at(g, 'D22')).toBe(0.92);
     expect(at(g, 'D24')).toBeNull();
     expect(at(g, 'E24')).toBe('Chưa có số liệu');
-    expect(at(g, 'D25')).toBe('chưa tổng hợp');
+    expect(at(g, 'D25')).toBe('đạt');
     expect(at(g, 'D26')).toBe(1.2);
     expect(formatAt(g, 'D26')).toBe('0%');
     expect(at(g, 'A27')).toBe(16);

@@ -15,7 +15,7 @@ export interface KpiScore {
 }
 
 /**
- * Scores one indicator. A blank result is "no-data", never 0. A cell with several targets needs one value per
+ * Scores one indicator. A blank or unreadable result is "no-data", never 0. A cell with several targets needs one value per
  * target, in order ("95%; 70%"): a single value cannot say which target it answers.
  */
 export function scoreKpi(targets: readonly Readonly<Target>[], reading: ActualReading | null): KpiScore {
@@ -27,7 +27,8 @@ export function scoreKpi(targets: readonly Readonly<Target>[], reading: ActualRe
   }
   if (reading === null || reading.kind === 'blank') return score;
   if (reading.kind === 'invalid') {
-    score.status = 'unmeasurable';
+    // The target is fine; it is the result that is missing ("đạt", "tốt" where a figure belongs): no data, and
+    // the rule reports the unreadable cell.
     score.problem = 'unparseable';
     return score;
   }

@@ -1,6 +1,7 @@
 /**
  * Reads a result cell as the user sees it: 0.92 in a cell formatted "0%" is 92 %, "94,5%" typed as text is 94.5 %,
- * "95%; 70%" answers two targets. A blank result is "no data", never 0.
+ * "95%; 70%" answers two targets. A blank result is "no data", never 0, and so is a result that says it is not
+ * there yet ("chưa tổng hợp", "đang cập nhật", a lone dash): wards write these before the figures come in.
  */
 import type { CellValue } from '../table/grid';
 import { displayedDecimals, isDateFormat, isPercentFormat } from '../table/numberFormat';
@@ -15,6 +16,14 @@ export type ActualReading =
 const BLANK: ActualReading = { kind: 'blank' };
 /** "Không", "Không có", "Không có sai phạm": nothing happened, a zero count. */
 const NONE = /^khong(?: co(?: .*)?)?\.?$/;
+/**
+ * "Not yet" (folded): chưa tổng hợp, chưa có số liệu, đang tổng hợp, đang cập nhật, chưa báo cáo … Only these
+ * phrases and nothing after them but words: "chưa đạt" is a verdict, not a missing figure, and stays unreadable.
+ */
+const NOT_YET =
+  /^(?:chua|dang)\s+(?:tong hop|co so lieu|co ket qua|cap nhat|bao cao|thong ke|danh gia)(?:\s+[a-z ]*)?\.?$/;
+/** A cell holding only dashes, dots or an ellipsis: the usual "nothing to report yet". */
+const PLACEHOLDER = /^[-–—.…\s]+$/;
 const DIGIT = /\d/;
 
 export function parseActual(value: CellValue, numberFormat?: string | null): ActualReading {
@@ -49,6 +58,7 @@ function readText(raw: string): ActualReading {
   const whole = parseVietnameseNumber(text);
   if (whole !== null) return { kind: 'values', values: [{ value: roundTo(whole, 10), unit: null }] };
   const key = foldSameLength(text);
+  if (PLACEHOLDER.test(text) || (!DIGIT.test(key) && NOT_YET.test(key))) return BLANK;
   if (!DIGIT.test(key) && NONE.test(key)) return { kind: 'values', values: [{ value: 0, unit: null }] };
   const tokens = findNumbers(text, key);
   if (tokens.length === 0) return { kind: 'invalid', text };

@@ -73,6 +73,29 @@ describe('parseActual: text', () => {
   });
 });
 
+describe('parseActual: results not in yet', () => {
+  it.each([
+    'chưa tổng hợp',
+    'Chưa có số liệu',
+    'chưa có số liệu.',
+    'Đang tổng hợp',
+    'đang cập nhật',
+    'Chưa báo cáo',
+    'chưa cập nhật số liệu',
+    '–',
+    '-',
+    '—',
+    '...',
+    '…',
+  ])('%p means no data yet', (v) => {
+    expect(parseActual(v)).toEqual({ kind: 'blank' });
+  });
+
+  it.each(['chưa đạt', 'Đạt', 'tốt', 'chưa tổng hợp 80%'])('%p is not a "not yet"', (v) => {
+    expect(parseActual(v).kind).not.toBe('blank');
+  });
+});
+
 describe('parseActual: blank and invalid', () => {
   it.each([null, undefined, '', '   ', '\n\t'] as CellValue[])('%p is blank', (v) => {
     expect(parseActual(v)).toEqual({ kind: 'blank' });
@@ -82,7 +105,6 @@ describe('parseActual: blank and invalid', () => {
     [true, 'true'],
     [false, 'false'],
     [new Date(Date.UTC(2025, 1, 15)), '2025-02-15'],
-    ['chưa có số liệu', 'chưa có số liệu'],
     ['Đạt', 'Đạt'],
     ['Không đạt', 'Không đạt'],
     ['30/6/2025', '30/6/2025'],

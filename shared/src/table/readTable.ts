@@ -54,6 +54,7 @@ const TOTAL_START = /^\s*[tTcC]/;
 // "Công khai …" is a task, not a total: a bare "Tổng"/"Cộng" counts only when a number follows.
 const TOTAL_KEY = /^(tong cong|tong so|total)\b|^(tong|cong)\s*:?\s*\d/;
 const TOTAL_COUNT = /(\d[\d.]*)/;
+const DIGIT_START = /^\s*\d/;
 
 export function readTable(view: SheetView): TableModel | null {
   const header = findHeader(view);
@@ -101,10 +102,32 @@ export function readTable(view: SheetView): TableModel | null {
       entries.push(totalEntry(r, numberColumn ?? mainColumn, numberText + ' ' + mainText));
       continue;
     }
+    // A Word table pasted into Excel puts the area's title in the number cell, merged across the row or not:
+    // "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "II. Cải cách thể chế", or the name alone.
+    if (numberText && !mainText && numberColumn !== undefined && !DIGIT_START.test(numberText)) {
+      const split = splitLeadingRoman(numberText);
+      if (split) {
+        entries.push(areaEntry(r, numberColumn, split.numeral, split.name));
+        continue;
+      }
+      if (looksLikeBareAreaRow(view, r, numberColumn, numberText, columns, true)) {
+        entries.push(areaEntry(r, numberColumn, null, numberText));
+        continue;
+      }
+    }
 
     let number: string | null = null;
     let text = mainText;
     let numberAt = numberColumn ?? mainColumn;
+    const numberThenText = numberText && !mainText ? LEADING_NUMBER.exec(numberText) : null;
+    if (numberThenText && numberColumn !== undefined) {
+      // "3. Cải cách thủ tục hành chính" all in the number cell (a group row merged across the table).
+      number = numberThenText[1];
+      text = numberText.slice(numberThenText[0].length).trim();
+      entries.push({ type: 'data', row: r, number, numberColumn: numberAt, text, textColumn: numberColumn });
+      numbered = true;
+      continue;
+    }
     if (numberText) {
       number = cleanNumber(numberText);
     } else if (mainText) {
@@ -141,13 +164,17 @@ function totalEntry(row: number, column: number, text: string): Entry {
   return { type: 'total', row, column, declared: Number.isFinite(declared) ? declared : null, text };
 }
 
-/** "CẢI CÁCH THỂ CHẾ" on its own, in capitals or merged across the table: an area row without a numeral. */
+/**
+ * "CẢI CÁCH THỂ CHẾ" on its own, in capitals or merged across the table: an area row without a numeral. Written in
+ * the number cell (`inNumberCell`), where no task's text goes, the name alone is enough, in any case.
+ */
 function looksLikeBareAreaRow(
   view: SheetView,
   row: number,
   mainColumn: number,
   text: string,
   columns: Partial<Record<Role, number>>,
+  inNumberCell = false,
 ): boolean {
   if (text.length > 160) return false;
   for (const role of ['lead', 'deadline', 'partner'] as const) {
@@ -157,7 +184,7 @@ function looksLikeBareAreaRow(
   const merge = view.mergeAt(row, mainColumn);
   const wide = !!merge && merge.right - merge.left >= 2;
   const capitals = text === text.toUpperCase() && text !== text.toLowerCase();
-  return (wide || capitals) && matchAreaName(text) !== null;
+  return (wide || capitals || inNumberCell) && matchAreaName(text) !== null;
 }
 
 function cleanNumber(s: string): string {

@@ -60,6 +60,10 @@ const format = fc.constantFrom(
   '#,##0.00',
   'm/d/yyyy',
   '[$-42A]dd/mm/yyyy',
+  '[$-vi-VN]d mmmm yyyy',
+  'd/m/yy',
+  'dd/MM/yyyy',
+  '0.###############',
   '',
 );
 const merge = fc
@@ -111,6 +115,57 @@ describe('checkWorkbook on arbitrary grids', () => {
         expect(report.sheets[0].kind).toBe('tasks');
         expect(reportSchema.safeParse(report).success).toBe(true);
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads task lists with full-width merged rows and date cells, whatever their content', () => {
+    const header: CellValue[] = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Tiến độ'];
+    // Serial numbers of days, some with a time of day (30/06/2025 18:00 is 45838.75).
+    const dateCell = fc
+      .tuple(fc.integer({ min: 1, max: 80_000 }), fc.double({ min: 0, max: 0.99, noNaN: true }))
+      .map(([day, time]) => day + time);
+    const row = fc.tuple(
+      fc.oneof(
+        cell,
+        fc.constantFrom(
+          'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH',
+          'II. Cải cách thể chế',
+          'Cải cách tài chính công',
+          '3. Cải cách thủ tục hành chính',
+        ),
+      ),
+      cell,
+      cell,
+      fc.oneof(cell, dateCell),
+      cell,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            row,
+            fc.boolean(),
+            fc.constantFrom('dd/mm/yyyy', 'd/m/yy', '[$-vi-VN]d mmmm yyyy', 'General'),
+          ),
+          { maxLength: 24 },
+        ),
+        (rows) => {
+          const values: CellValue[][] = [header, ...rows.map(([r]) => [...r])];
+          const numberFormats = [
+            header.map(() => 'General'),
+            ...rows.map(([, , f]) => ['General', 'General', 'General', f, 'General']),
+          ];
+          // Some rows merged across the whole table from the first column, as a pasted Word table has them.
+          const merges = rows.flatMap(([, wide], i) => (wide ? [`A${i + 2}:E${i + 2}`] : []));
+          const report = checkWorkbook([{ name: 'T', values, numberFormats, merges }], {
+            asOf: '2025-07-01',
+          });
+          expect(reportSchema.safeParse(report).success).toBe(true);
+          expect(report.sheets[0].kind).toBe('tasks');
+          expect(report.sheets[0].tasks.length).toBeLessThanOrEqual(rows.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -48,6 +48,7 @@ const FIELD: Record<Role, [string, string]> = {
   monitor: ['Đơn vị theo dõi', 'monitoring unit'],
   executor: ['Đơn vị thực hiện', 'implementing unit'],
   parent: ['Trách nhiệm', 'responsibility'],
+  start: ['Thời gian bắt đầu', 'start date'],
 };
 
 export function fieldLabel(role: Role, lang: Lang): string {

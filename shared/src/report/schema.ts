@@ -75,6 +75,11 @@ export const taskSchema = z.object({
   text: z.string(),
   lead: z.string(),
   deadline: deadlineSchema,
+  /**
+   * The start date (YYYY-MM-DD) when the table has a start column beside the deadline ("Bắt đầu | Hoàn thành"),
+   * null when that cell reads as no date; absent when the table has no start column.
+   */
+  start: z.string().nullable().optional(),
   progress: z.string(),
   status: taskStatusSchema,
 });

@@ -84,7 +84,22 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
       findings.add('row/number-missing', row, entry.textColumn);
     }
 
-    tasks.push({ row, number: entry.number, area: currentArea, text, lead, deadline, progress, status });
+    const task: Task = {
+      row,
+      number: entry.number,
+      area: currentArea,
+      text,
+      lead,
+      deadline,
+      progress,
+      status,
+    };
+    if (cols.start !== undefined) {
+      // The first dated milestone of the start cell: "01/03/2025", "Tháng 3", a date cell.
+      const start = parseDeadline(view.value(row, cols.start), planYear, view.format(row, cols.start));
+      task.start = start.milestones[0] ?? null;
+    }
+    tasks.push(task);
   }
 
   checkNumbering(scopeByArea(numbered), findings);

@@ -19,7 +19,9 @@ export type Role =
   | 'assessment'
   | 'monitor'
   | 'executor'
-  | 'parent';
+  | 'parent'
+  /** The start date, when a date heading spans "Bắt đầu | Hoàn thành": the deadline is then the end column. */
+  | 'start';
 
 // Order matters: the first rule that matches wins ("Cơ quan chủ trì đề xuất/tham mưu/thực hiện" is the lead,
 // not the executor; "Chỉ tiêu phấn đấu năm 2025" is the target, not the indicator).
@@ -41,6 +43,22 @@ const RULES: [Role, RegExp][] = [
   ['notes', /\b(ghi chu|notes?)\b/],
   ['parent', /\btrach nhiem\b/],
 ];
+
+/**
+ * The two halves of a date heading merged over two sub-columns ("Thời gian thực hiện" over "Bắt đầu | Hoàn
+ * thành", "Từ ngày | Đến ngày", "Khởi động | Kết thúc"). Read only under such a heading: "Hoàn thành" alone
+ * elsewhere is no date.
+ */
+const DATE_PARTS: [Role, RegExp][] = [
+  ['start', /^(ngay |thoi gian |thoi diem )?(bat dau|khoi dong|khoi cong|trien khai|tu ngay|tu|start|from)$/],
+  ['deadline', /^(ngay |thoi gian |thoi diem |han )?(hoan thanh|ket thuc|den ngay|den|xong|end|to|finish)$/],
+];
+
+function classifyDatePart(text: string): Role | null {
+  const k = wordsKey(text);
+  for (const [role, re] of DATE_PARTS) if (re.test(k)) return role;
+  return null;
+}
 
 export function classifyHeading(text: string): Role | null {
   if (text.length > 120) return null;
@@ -102,6 +120,19 @@ export function findHeader(view: SheetView): HeaderInfo | null {
     // fall in columns the first row leaves blank or covers with a horizontal merge.
     if (r + 1 <= view.lastRow) {
       const below = rowRoles(view, r + 1);
+      // Under a date heading merged across columns, the sub-headings name the start and the end.
+      for (const [c, role] of roles) {
+        const merge = role === 'deadline' ? view.mergeAt(r, c) : undefined;
+        if (!merge || merge.right === merge.left) continue;
+        const parts = new Map<number, Role>();
+        for (let sc = merge.left; sc <= merge.right; sc++) {
+          const v = view.raw(r + 1, sc);
+          const part = typeof v === 'string' ? classifyDatePart(v) : null;
+          if (part) parts.set(sc, part);
+        }
+        // Only with an end column: a start alone would leave the table without a deadline.
+        if ([...parts.values()].includes('deadline')) for (const [sc, part] of parts) below.set(sc, part);
+      }
       let fits = below.size > 0;
       for (let c = view.firstColumn; c <= view.lastColumn && fits; c++) {
         const v = view.raw(r + 1, c);

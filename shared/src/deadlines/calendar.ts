@@ -56,16 +56,14 @@ export function serialToYMD(serial: number): YMD | null {
 }
 
 /**
- * A Date as Sheets and exceljs hand it over. They build it from the spreadsheet's local day, so reading the
- * UTC fields of a midnight-UTC Date and the local fields otherwise both give the day the user typed.
+ * A Date cell as exceljs hands it over: the wall-clock date and time the user typed, held in its UTC fields
+ * (30/06/2025 18:00 is 2025-06-30T18:00Z). Only the UTC fields are read, so the day never depends on the zone
+ * of the machine running the check. Hosts whose API gives real instants (Sheets' getValues) turn them into
+ * serial numbers in the spreadsheet's own zone first (hosts/gridTransfer.ts).
  */
 export function dateToYMD(date: Date): YMD | null {
-  const t = date.getTime();
-  if (!Number.isFinite(t)) return null;
-  const utcMidnight = date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0;
-  return utcMidnight
-    ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
-    : { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+  if (!Number.isFinite(date.getTime())) return null;
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
 /** The last day of quarter 1–4. */

@@ -1,3 +1,14 @@
+/**
+ * The rows of an appendix table below its header, classified as real ward files write them (shared/DOMAIN.md):
+ * - area rows: "II" in the number column and the name beside it; "II. CẢI CÁCH THỂ CHẾ" leading the text; the
+ *   name alone in capitals or merged across; the whole title in the STT cell, merged across the row or not, in
+ *   capitals or title case, with or without a numeral (a Word table pasted into Excel);
+ * - total rows: "Tổng cộng: 44 nhiệm vụ", in the text or the STT cell;
+ * - data rows: tasks or indicators, numbered in their own column ("3", "1.2") or at the start of the text
+ *   ("1. Triển khai …"), or not numbered; a KPI group row written whole in the STT cell ("3. Cải cách thủ tục
+ *   hành chính") splits into its number and text;
+ * - header rows repeated at page breaks are skipped.
+ */
 import {
   areaByNumeral,
   matchAreaName,

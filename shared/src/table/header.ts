@@ -120,24 +120,37 @@ export function findHeader(view: SheetView): HeaderInfo | null {
     // fall in columns the first row leaves blank or covers with a horizontal merge.
     if (r + 1 <= view.lastRow) {
       const below = rowRoles(view, r + 1);
+      const underDate = new Set<number>();
       // Under a date heading merged across columns, the sub-headings name the start and the end.
       for (const [c, role] of roles) {
-        const merge = role === 'deadline' ? view.mergeAt(r, c) : undefined;
-        if (!merge || merge.right === merge.left) continue;
+        if (role !== 'deadline') continue;
+        // Merged over its sub-columns, or (the merge lost on the way) followed by a blank heading cell.
+        const merge = view.mergeAt(r, c);
+        const right = merge
+          ? merge.right
+          : c + 1 <= view.lastColumn && isBlank(view.raw(r, c + 1))
+            ? c + 1
+            : c;
+        if (right === c) continue;
         const parts = new Map<number, Role>();
-        for (let sc = merge.left; sc <= merge.right; sc++) {
+        for (let sc = c; sc <= right; sc++) {
           const v = view.raw(r + 1, sc);
           const part = typeof v === 'string' ? classifyDatePart(v) : null;
           if (part) parts.set(sc, part);
         }
         // Only with an end column: a start alone would leave the table without a deadline.
-        if ([...parts.values()].includes('deadline')) for (const [sc, part] of parts) below.set(sc, part);
+        if (![...parts.values()].includes('deadline')) continue;
+        for (const [sc, part] of parts) {
+          below.set(sc, part);
+          underDate.add(sc);
+        }
       }
       let fits = below.size > 0;
       for (let c = view.firstColumn; c <= view.lastColumn && fits; c++) {
         const v = view.raw(r + 1, c);
         if (isBlank(v)) continue;
-        const underBlankOrMerge = view.isCovered(r, c) || !!view.mergeAt(r, c) || isBlank(view.raw(r, c));
+        const underBlankOrMerge =
+          underDate.has(c) || view.isCovered(r, c) || !!view.mergeAt(r, c) || isBlank(view.raw(r, c));
         if (!below.has(c) || !underBlankOrMerge) fits = false;
       }
       if (fits) {

@@ -42,3 +42,13 @@ describe.each([
     ]);
   });
 });
+
+describe('the same heading without its merge (lost when the table was pasted)', () => {
+  it('still takes the end column as the deadline', () => {
+    const grid = startEndTaskList();
+    grid.merges = grid.merges.filter((m) => m !== 'D2:E2');
+    const sheet = checkWorkbook([grid], JULY).sheets[0];
+    expect([sheet.columns.start, sheet.columns.deadline, sheet.headerRow]).toEqual(['D', 'E', 3]);
+    expect(sheet.tasks.map((t) => t.status)).toEqual(['pending', 'pending', 'pending', 'done']);
+  });
+});

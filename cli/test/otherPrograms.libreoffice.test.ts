@@ -19,15 +19,7 @@ import {
   startEndTaskList,
 } from '../../shared/test/fixtures/pastedLayouts';
 import { readWorkbook, readWorkbookBuffer } from '../src/xlsx/readWorkbook';
-
-function which(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { which } from './engines';
 
 const haveEngine = which('soffice');
 if (!haveEngine && process.env.CI) throw new Error('LibreOffice (soffice) is required in CI');

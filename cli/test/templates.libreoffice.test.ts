@@ -12,15 +12,7 @@ import { checkWorkbook } from '../../shared/src/index';
 import { buildTemplate, type TemplateKind } from '../../shared/src/templates/build';
 import { renderWorkbook } from '../src/templates/renderWorkbook';
 import { readWorkbookBuffer } from '../src/xlsx/readWorkbook';
-
-function which(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { which } from './engines';
 
 // In CI the engine must be there (a missing install is a failure, not a skip); on a developer's machine
 // without LibreOffice these tests are skipped with a note.

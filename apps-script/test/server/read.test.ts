@@ -3,14 +3,13 @@
  * fixed number of reads whatever the number of rows, no Date crossing to the sidebar, and date cells read as the
  * spreadsheet's calendar day while the script runs in another time zone.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { checkWorkbook, type SheetGrid } from '../../../shared/src/index';
 import { unpackGrid } from '../../../shared/src/hosts/gridTransfer';
 import { readSheet } from '../../src/server/index';
+import { runInZone } from '../../../shared/test/support/runInZone';
 import { DATE_CELLS, installFake, seedGrids, sheetInit } from './support';
 
-const TSX = require.resolve('tsx/cli');
 const OPTIONS = { today: '2025-10-15', asOf: '2025-10-15' } as const;
 
 /** What a report says, without what only names the host (file) or varies by reading order. */
@@ -72,14 +71,7 @@ describe('date cells', () => {
     ['Asia/Ho_Chi_Minh', -420],
     ['UTC', 0],
   ])('read so while the script runs in %s', (zone, offset) => {
-    const run = spawnSync(process.execPath, [TSX, join(__dirname, 'zoneProbe.ts')], {
-      env: { ...process.env, TZ: zone },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(run.stderr).toBe('');
-    // The offset proves the process ran in that zone (ICU may name Hà Nội's zone Asia/Saigon).
-    expect(JSON.parse(run.stdout)).toEqual({
+    expect(runInZone(join(__dirname, 'zoneProbe.ts'), zone)).toEqual({
       zone: expect.any(String),
       offset,
       dues: ['2025-06-30', '2025-09-30', '2025-12-31'],

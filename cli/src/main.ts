@@ -6,6 +6,7 @@ import {
   highlightsFor,
   parseCutoffOverrides,
   parsePeriod,
+  PERIODS,
   type CheckOptions,
   type Lang,
   type Report,
@@ -71,21 +72,74 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
 class UsageError extends Error {}
 
+/**
+ * Where relative paths start: the folder the user ran the command in. `npm run cchc` moves to the repository's
+ * root first and says where the user was in INIT_CWD; `npx cchc` and `node cli/bin/cchc.js` stay where they were.
+ */
+export function baseDir(env: NodeJS.ProcessEnv = process.env): string {
+  const viaNpmRun = env.npm_lifecycle_event === 'cchc' || env.npm_lifecycle_event === 'demo';
+  return viaNpmRun && env.INIT_CWD ? env.INIT_CWD : process.cwd();
+}
+
+type Command = 'validate' | 'template';
+
+/**
+ * node:util's parseArgs, its errors in the user's language: the option named and the command's help pointed to
+ * (its own messages are English and quote oddly).
+ */
+function parseCommand<T>(command: Command, lang: Lang, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    const code = String((e as { code?: unknown })?.code ?? '');
+    const message = (e as { message?: unknown } | null)?.message;
+    const option = /'(-{1,2}[^\s'<]+)/.exec(typeof message === 'string' ? message : '')?.[1] ?? '';
+    const help = `cchc ${command} --help`;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError(
+        say(
+          lang,
+          `Tùy chọn không rõ: ${option} (xem "${help}")`,
+          `Unknown option: ${option} (see "${help}")`,
+        ),
+      );
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new UsageError(
+        say(lang, `Thiếu giá trị sau ${option} (xem "${help}")`, `${option} needs a value (see "${help}")`),
+      );
+    throw e;
+  }
+}
+
+function wantsHelp(args: string[]): boolean {
+  return args.includes('--help') || args.includes('-h');
+}
+
 async function validate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      year: { type: 'string' },
-      'as-of': { type: 'string' },
-      period: { type: 'string' },
-      cutoffs: { type: 'string' },
-      lang: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      force: { type: 'boolean' },
-    },
-  });
+  const argLang: Lang = args[args.indexOf('--lang') + 1] === 'en' && args.includes('--lang') ? 'en' : 'vi';
+  if (wantsHelp(args)) {
+    io.out(usage(argLang, 'validate'));
+    return EXIT.ok;
+  }
+  const parsed = parseCommand('validate', argLang, () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        year: { type: 'string' },
+        'as-of': { type: 'string' },
+        period: { type: 'string' },
+        cutoffs: { type: 'string' },
+        lang: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
+      },
+    }),
+  );
+  const values = parsed.values;
+  const base = baseDir();
+  const positionals = parsed.positionals.map((p) => resolve(base, p));
   const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
   const t = (vi: string, en: string) => say(lang, vi, en);
   if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en') {
@@ -118,8 +172,18 @@ async function validate(args: string[], io: Io): Promise<number> {
       );
     options.asOf = d;
   }
+  if (values.period !== undefined && values['as-of'] !== undefined) {
+    throw new UsageError(
+      t(
+        'Chọn một trong hai: --period (ngày chốt số liệu của kỳ) hoặc --as-of (một ngày).',
+        'Choose one: --period (the period’s cut-off) or --as-of (a date).',
+      ),
+    );
+  }
   if (values.period !== undefined) {
-    const p = parsePeriod(values.period);
+    // The four names the help lists, and nothing else: "q2" is no period of the reporting calendar (the
+    // 6-month report is h1), so a typo is refused rather than read as a guess.
+    const p = (PERIODS as readonly string[]).includes(values.period) ? parsePeriod(values.period) : null;
     if (!p)
       throw new UsageError(
         t(
@@ -140,8 +204,9 @@ async function validate(args: string[], io: Io): Promise<number> {
       );
     options.cutoffs = c;
   }
-  if (values.out !== undefined) {
-    if (resolve(values.out) === resolve(positionals[0])) {
+  const outPath = values.out === undefined ? undefined : resolve(base, values.out);
+  if (outPath !== undefined) {
+    if (outPath === positionals[0]) {
       throw new UsageError(
         t(
           'Không ghi đè tệp gốc: chọn tên khác cho --out.',
@@ -149,7 +214,7 @@ async function validate(args: string[], io: Io): Promise<number> {
         ),
       );
     }
-    checkOutPath(values.out, values.force ?? false, lang);
+    checkOutPath(outPath, values.force ?? false, lang);
   }
 
   const reports: Report[] = [];
@@ -173,8 +238,8 @@ async function validate(args: string[], io: Io): Promise<number> {
     batch.push({ file: basename(file), report });
     if (!report.valid && code === EXIT.ok) code = EXIT.findings;
     if (format === 'text') io.out(renderText(report, lang) + (positionals.length > 1 ? '\n' : ''));
-    if (values.out !== undefined) {
-      await writeHighlightedCopy(file, values.out, highlightsFor(report)).catch((e: unknown) => {
+    if (outPath !== undefined && values.out !== undefined) {
+      await writeHighlightedCopy(file, outPath, highlightsFor(report)).catch((e: unknown) => {
         throw isSystemError(e) ? new OutPathError(writeErrorMessage(e, values.out as string, lang)) : e;
       });
       if (format === 'text')
@@ -190,19 +255,26 @@ async function validate(args: string[], io: Io): Promise<number> {
 }
 
 async function template(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      year: { type: 'string' },
-      unit: { type: 'string' },
-      doc: { type: 'string' },
-      lang: { type: 'string' },
-      examples: { type: 'boolean' },
-      out: { type: 'string', short: 'o' },
-      force: { type: 'boolean' },
-    },
-  });
+  const argLang: Lang = args[args.indexOf('--lang') + 1] === 'en' && args.includes('--lang') ? 'en' : 'vi';
+  if (wantsHelp(args)) {
+    io.out(usage(argLang, 'template'));
+    return EXIT.ok;
+  }
+  const { values, positionals } = parseCommand('template', argLang, () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        year: { type: 'string' },
+        unit: { type: 'string' },
+        doc: { type: 'string' },
+        lang: { type: 'string' },
+        examples: { type: 'boolean' },
+        out: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+      },
+    }),
+  );
   const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
   const t = (vi: string, en: string) => say(lang, vi, en);
   const which = positionals[0];
@@ -226,7 +298,7 @@ async function template(args: string[], io: Io): Promise<number> {
   );
   if (!params.ok || (values.year !== undefined && values.year.trim() === ''))
     throw new UsageError(t(`Năm không hợp lệ: ${values.year}`, `Invalid year: ${values.year}`));
-  const out = checkOutPath(values.out, values.force ?? false, lang);
+  const out = checkOutPath(resolve(baseDir(), values.out), values.force ?? false, lang);
   const description = buildTemplate(templateKinds(which as TemplateChoice), params.value);
   const buffer = Buffer.from(await renderWorkbook(description).xlsx.writeBuffer());
   // 'wx' refuses an existing file even if one appeared since the check above.
@@ -265,7 +337,55 @@ function oneLine(e: unknown, lang: Lang): string {
   return say(lang, `Không thực hiện được: ${detail}`, `Could not finish: ${detail}`);
 }
 
-export function usage(lang: Lang): string {
+const COMMAND_USAGE: Record<Command, Record<Lang, string>> = {
+  validate: {
+    vi: `Cách dùng: cchc validate <tệp.xlsx> [tệp khác …] [tùy chọn]
+Kiểm tra bảng nhiệm vụ và bảng chỉ tiêu của từng tệp; đường dẫn tính từ thư mục đang đứng.
+  --as-of YYYY-MM-DD     đánh giá đến ngày đó (cũng nhận dd/mm/yyyy); mặc định hôm nay
+  --period q1|h1|q3|year đánh giá đến ngày chốt số liệu của kỳ (14/3, 14/6, 14/9, 14/12); không dùng cùng --as-of
+  --cutoffs q1=09/03,…   ngày chốt số liệu riêng của kế hoạch
+  --year Y               năm kế hoạch; mặc định đọc từ tiêu đề bảng
+  --lang vi|en           ngôn ngữ của báo cáo
+  --format text|json|summary   cho người đọc; JSON; một dòng mỗi tệp
+  --out bản.xlsx         ghi thêm bản sao có đánh dấu (một tệp); --force để ghi đè tệp đã có
+Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc lệnh sai.
+`,
+    en: `Usage: cchc validate <file.xlsx> [more files …] [options]
+Checks the task lists and KPI tables of each file; paths are taken from the folder you are in.
+  --as-of YYYY-MM-DD     judge as of that day (dd/mm/yyyy also accepted); default today
+  --period q1|h1|q3|year judge as of the period's data cut-off (14/3, 14/6, 14/9, 14/12); not with --as-of
+  --cutoffs q1=09/03,…   a plan's own cut-off dates
+  --year Y               plan year; by default read from the table's title
+  --lang vi|en           language of the report
+  --format text|json|summary   for people; JSON; one line per file
+  --out copy.xlsx        also write a highlighted copy (one file); --force to replace an existing one
+Exit codes: 0 no errors, 1 errors found, 2 a file cannot be read or the command is wrong.
+`,
+  },
+  template: {
+    vi: `Cách dùng: cchc template tasks|kpis|units|all -o tệp.xlsx [tùy chọn]
+Tạo phụ lục mẫu trống; không ghi đè tệp đã có.
+  -o, --out tệp.xlsx     tệp sẽ tạo; --force để ghi đè
+  --year Y               năm kế hoạch; mặc định năm nay
+  --unit "Phường 5"      tên đơn vị
+  --doc "36/KH-UBND ngày 12/02/2026"   số, ngày kế hoạch
+  --examples             điền chỉ tiêu mẫu lấy từ các kế hoạch thật
+  --lang vi|en           ngôn ngữ của mẫu
+`,
+    en: `Usage: cchc template tasks|kpis|units|all -o file.xlsx [options]
+Creates a blank standard appendix; never overwrites an existing file.
+  -o, --out file.xlsx    the file to create; --force to replace it
+  --year Y               plan year; default this year
+  --unit "Ward 5"        the unit's name
+  --doc "36/KH-UBND of 12/02/2026"   the plan's number and date
+  --examples             fill in example targets taken from real plans
+  --lang vi|en           language of the template
+`,
+  },
+};
+
+export function usage(lang: Lang, command?: Command): string {
+  if (command) return COMMAND_USAGE[command][lang];
   return lang === 'vi'
     ? `Cách dùng:
   cchc validate <tệp.xlsx> [tệp khác …] [--year Y] [--as-of YYYY-MM-DD] [--period q1|h1|q3|year]

@@ -195,7 +195,7 @@ describe('cchc validate', () => {
     [['validate', seed000, '--as-of', '31/02/2025'], /Ngày không hợp lệ/],
     [['validate', seed000, '--period', 'q5'], /Kỳ báo cáo không hợp lệ/],
     [['validate', seed000, '--format', 'xml'], /--format/],
-    [['validate', seed000, '--bogus'], /Tùy chọn không hợp lệ: .*--bogus/],
+    [['validate', seed000, '--bogus'], /^Tùy chọn không rõ: --bogus \(xem "cchc validate --help"\)\n$/],
     [['frobnicate'], /Lệnh không rõ/],
   ])('%j: exit 2 with a clear message and no stack trace', async (args, pattern) => {
     const r = await run(args as string[]);

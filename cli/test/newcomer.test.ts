@@ -4,7 +4,7 @@
  * to the repository's root), and the README's JSON example giving JSON.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main, type Io } from '../src/main';
 
@@ -112,4 +112,16 @@ describe('paths from where the user stands', () => {
       'seed000-tasks.xlsx',
     ]);
   });
+});
+
+describe('a fast start', () => {
+  it('does not compile again when no source changed since the last build', () => {
+    const script = join(ROOT, 'cli/scripts/build-if-stale.js');
+    const stamp = join(ROOT, 'dist/.tsbuildinfo');
+    execFileSync('node', [script], { cwd: ROOT });
+    const built = statSync(stamp).mtimeMs;
+    const again = spawnSync('node', [script], { cwd: ROOT, encoding: 'utf8' });
+    expect([again.status, again.stdout, again.stderr]).toEqual([0, '', '']);
+    expect(statSync(stamp).mtimeMs).toBe(built);
+  }, 120_000);
 });

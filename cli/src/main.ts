@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   checkWorkbook,
@@ -219,6 +219,9 @@ async function validate(args: string[], io: Io): Promise<number> {
 
   const reports: Report[] = [];
   const batch: BatchEntry[] = [];
+  // Files are named by their path below the folder they share, so two wards' "phu-luc.xlsx" stay apart.
+  const common = commonFolder(positionals);
+  const shownName = (file: string) => relative(common, file) || basename(file);
   let code: number = EXIT.ok;
   for (const file of positionals) {
     let grids;
@@ -229,13 +232,13 @@ async function validate(args: string[], io: Io): Promise<number> {
       const line =
         e instanceof WorkbookReadError ? oneLine(e, lang) : `${basename(file)}: ${oneLine(e, lang)}`;
       io.err(line + '\n');
-      batch.push({ file: basename(file), unreadable: true });
+      batch.push({ file: shownName(file), unreadable: true });
       code = EXIT.unusable;
       continue;
     }
-    const report = checkWorkbook(grids, { ...options, file: basename(file) });
+    const report = checkWorkbook(grids, { ...options, file: shownName(file) });
     reports.push(report);
-    batch.push({ file: basename(file), report });
+    batch.push({ file: shownName(file), report });
     if (!report.valid && code === EXIT.ok) code = EXIT.findings;
     if (format === 'text') io.out(renderText(report, lang) + (positionals.length > 1 ? '\n' : ''));
     if (outPath !== undefined && values.out !== undefined) {
@@ -309,6 +312,19 @@ async function template(args: string[], io: Io): Promise<number> {
   }
   io.out(t(`Đã tạo ${values.out}\n`, `Created ${values.out}\n`));
   return EXIT.ok;
+}
+
+/** The deepest folder holding every file (for one file, its own folder). */
+export function commonFolder(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  let parts = dirname(files[0]).split(sep);
+  for (const f of files.slice(1)) {
+    const other = dirname(f).split(sep);
+    let i = 0;
+    while (i < parts.length && i < other.length && parts[i] === other[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return parts.join(sep) || sep;
 }
 
 /** An error from the file system (it carries a code such as ENOENT), as opposed to a bug or a parse error. */

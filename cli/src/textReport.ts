@@ -15,6 +15,16 @@ export function renderText(report: Report, lang: Lang): string {
   const display = reportDisplay(report, lang);
   const out: string[] = [];
   out.push(`${t('Tệp', 'File')}: ${report.file}   ${t('tính đến ngày', 'as of')} ${display.asOfText}`);
+  // Judged after the plan's year has ended (a late check, or the wrong --as-of): said once, not per task.
+  const planYear = report.sheets.find((s) => s.kind !== 'none')?.planYear;
+  if (planYear !== undefined && Number(report.asOf.slice(0, 4)) > planYear) {
+    out.push(
+      t(
+        `  Lưu ý: kế hoạch năm ${planYear}, đánh giá đến ngày ${display.asOfText}.`,
+        `  Note: a plan for ${planYear}, judged as of ${display.asOfText}.`,
+      ),
+    );
+  }
   for (const g of display.groups) for (const f of g.items) out.push(`  [${g.severityLabel}] ${f.message}`);
 
   report.sheets.forEach((sheet, i) => {
@@ -41,13 +51,28 @@ export function renderText(report: Report, lang: Lang): string {
     out.push(...renderAreas(shown, lang));
   });
   out.push('');
-  const errors = display.counts.error;
-  out.push(
-    report.valid
-      ? t('Kết luận: không có lỗi.', 'Result: no errors.')
-      : t(`Kết luận: có ${errors} lỗi cần sửa.`, `Result: ${errors} errors to fix.`),
-  );
+  out.push(conclusion(report, display.counts.error, lang));
   return out.join('\n') + '\n';
+}
+
+/** "Kết luận: 2 lỗi cần sửa · 3 chỉ tiêu chưa đạt · 2 nhiệm vụ quá hạn.": what the officer must act on. */
+function conclusion(report: Report, errors: number, lang: Lang): string {
+  const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  let missed = 0;
+  let overdue = 0;
+  for (const s of report.sheets) {
+    missed += s.summary.kpis.missed;
+    overdue += s.summary.tasks.overdue;
+  }
+  const en = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    errors
+      ? t(`${errors} lỗi cần sửa`, en(errors, 'error to fix', 'errors to fix'))
+      : t('không có lỗi', 'no errors'),
+  ];
+  if (missed) parts.push(t(`${missed} chỉ tiêu chưa đạt`, en(missed, 'target missed', 'targets missed')));
+  if (overdue) parts.push(t(`${overdue} nhiệm vụ quá hạn`, en(overdue, 'task overdue', 'tasks overdue')));
+  return `${t('Kết luận', 'Result')}: ${parts.join(' · ')}.`;
 }
 
 function renderFindings(groups: FindingGroup[]): string[] {
@@ -138,6 +163,12 @@ function renderAreas(sheet: SheetDisplay, lang: Lang): string[] {
   return out;
 }
 
+/** A file's path cut from the front, so the ward's folder and the file name stay: "…/phuong-5/phu-luc.xlsx". */
+function clipPath(s: string, width: number): string {
+  const chars = [...s];
+  return chars.length <= width ? s : '…' + chars.slice(chars.length - width + 1).join('');
+}
+
 function clip(s: string, width: number): string {
   const chars = [...s];
   return chars.length <= width ? s : chars.slice(0, width - 1).join('') + '…';
@@ -176,7 +207,7 @@ export function renderBatchSummary(entries: readonly BatchEntry[], lang: Lang): 
   const sum = { files: 0, valid: 0, errors: 0, warnings: 0, overdue: 0, tasks: 0, missed: 0, kpis: 0 };
   for (const entry of entries) {
     if (!('report' in entry)) {
-      rows.push([clip(entry.file, 40), '-', '-', '-', '-', t('Không đọc được', 'Unreadable')]);
+      rows.push([clipPath(entry.file, 48), '-', '-', '-', '-', t('Không đọc được', 'Unreadable')]);
       continue;
     }
     const { report } = entry;
@@ -197,7 +228,7 @@ export function renderBatchSummary(entries: readonly BatchEntry[], lang: Lang): 
         : t('Có lỗi', 'Errors')
       : t('Không có bảng', 'No table');
     rows.push([
-      clip(entry.file, 40),
+      clipPath(entry.file, 48),
       String(counts.error),
       String(counts.warning),
       tasks ? `${overdue}/${tasks}` : '-',

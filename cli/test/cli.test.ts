@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { reportSchema, type Report } from '../../shared/src/index';
 import { main, type Io } from '../src/main';
 
@@ -40,7 +40,7 @@ describe('cchc validate', () => {
     expect(r.stdout).toMatch(/E39 +Ô "Thời gian hoàn thành" đang trống\./);
     expect(r.stdout).toContain('[Cảnh báo] Nhiệm vụ quá hạn (task/overdue): 4');
     expect(r.stdout).toMatch(/I +CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH .* 9 +0 +2/);
-    expect(r.stdout).toContain('Kết luận: có 1 lỗi cần sửa.');
+    expect(r.stdout).toContain('Kết luận: 1 lỗi cần sửa · 4 nhiệm vụ quá hạn.');
   });
 
   it('exits 0 when there is no error finding', async () => {
@@ -92,7 +92,11 @@ describe('cchc validate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
     const broken = join(dir, 'hong.xlsx');
     writeFileSync(broken, 'không phải tệp Excel');
-    const r = await run(['validate', seed000, broken, kpiFile, '--format', 'json', '--as-of', '2025-07-01']);
+    const [tasks, kpis] = [seed000, kpiFile].map((f) => {
+      copyFileSync(f, join(dir, basename(f)));
+      return join(dir, basename(f));
+    });
+    const r = await run(['validate', tasks, broken, kpis, '--format', 'json', '--as-of', '2025-07-01']);
     expect(r.code).toBe(2);
     const reports = JSON.parse(r.stdout);
     expect(reports.map((x: { file: string }) => x.file)).toEqual(['seed000-tasks.xlsx', 'kpi-001-004.xlsx']);
@@ -105,7 +109,8 @@ describe('cchc validate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
     const broken = join(dir, 'hong.xlsx');
     writeFileSync(broken, 'không phải tệp Excel');
-    const files = [seed000, broken, kpiFile];
+    for (const f of [seed000, kpiFile]) copyFileSync(f, join(dir, basename(f)));
+    const files = [join(dir, 'seed000-tasks.xlsx'), broken, join(dir, 'kpi-001-004.xlsx')];
     const r = await run(['validate', ...files, '--format', 'summary', '--as-of', '2025-07-01']);
     expect(r.code).toBe(2);
     const json = await run(['validate', ...files, '--format', 'json', '--as-of', '2025-07-01']);

@@ -125,3 +125,58 @@ describe('a fast start', () => {
     expect(statSync(stamp).mtimeMs).toBe(built);
   }, 120_000);
 });
+
+describe('batches of ward files', () => {
+  const wards = join(ROOT, 'test-output', 'newcomer-batch');
+  beforeAll(() => {
+    rmSync(wards, { recursive: true, force: true });
+    for (const ward of ['phuong-1', 'phuong-2']) {
+      mkdirSync(join(wards, ward), { recursive: true });
+      copyFileSync(join(FIXTURES, 'seed000-tasks.xlsx'), join(wards, ward, 'phu-luc.xlsx'));
+    }
+    copyFileSync(join(FIXTURES, 'kpi-001-004.xlsx'), join(wards, 'phuong-2', 'chi-tieu.xlsx'));
+  });
+
+  it('names each file by its path below the common folder, so two phu-luc.xlsx stay apart', async () => {
+    const files = ['phuong-1/phu-luc.xlsx', 'phuong-2/phu-luc.xlsx', 'phuong-2/chi-tieu.xlsx'];
+    const r = await run([
+      'validate',
+      ...files.map((f) => join(wards, f)),
+      '--format',
+      'summary',
+      '--as-of',
+      '2025-07-01',
+    ]);
+    const named = r.stdout
+      .split('\n')
+      .slice(2, 5)
+      .map((l) => l.trim().split(/ {2,}/)[0]);
+    expect(named).toEqual(files);
+    const json = JSON.parse(
+      (await run(['validate', ...files.map((f) => join(wards, f)), '--format', 'json'])).stdout,
+    );
+    expect(json.map((x: { file: string }) => x.file)).toEqual(files);
+  });
+
+  it('closes a text report with the errors, the missed targets and the overdue tasks', async () => {
+    const tasks = await run(['validate', join(wards, 'phuong-1/phu-luc.xlsx'), '--as-of', '2025-07-01']);
+    expect(tasks.stdout.trimEnd().split('\n').pop()).toBe('Kết luận: 1 lỗi cần sửa · 4 nhiệm vụ quá hạn.');
+    const kpis = await run([
+      'validate',
+      join(wards, 'phuong-2/chi-tieu.xlsx'),
+      '--as-of',
+      '2025-12-31',
+      '--lang',
+      'en',
+    ]);
+    expect(kpis.stdout.trimEnd().split('\n').pop()).toBe('Result: 1 error to fix · 3 targets missed.');
+  });
+
+  it('says once that a plan is judged after its year has ended', async () => {
+    const r = await run(['validate', join(wards, 'phuong-1/phu-luc.xlsx'), '--as-of', '2026-12-01']);
+    const notes = r.stdout
+      .split('\n')
+      .filter((l) => l.includes('kế hoạch năm 2025, đánh giá đến ngày 01/12/2026'));
+    expect(notes).toEqual(['  Lưu ý: kế hoạch năm 2025, đánh giá đến ngày 01/12/2026.']);
+  });
+});

@@ -205,6 +205,14 @@ async function validate(args: string[], io: Io): Promise<number> {
     options.cutoffs = c;
   }
   const outPath = values.out === undefined ? undefined : resolve(base, values.out);
+  if (outPath !== undefined && /\.csv$/i.test(positionals[0] ?? '')) {
+    throw new UsageError(
+      t(
+        '--out ghi bản sao .xlsx có đánh dấu: tệp .csv không giữ được màu; hãy lưu tệp thành .xlsx trước.',
+        '--out writes a highlighted .xlsx copy: a .csv cannot hold colours; save the file as .xlsx first.',
+      ),
+    );
+  }
   if (outPath !== undefined) {
     if (outPath === positionals[0]) {
       throw new UsageError(

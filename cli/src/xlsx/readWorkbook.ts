@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../../../shared/src/table/grid';
+import { csvGrid } from './readCsv';
 
 export type WorkbookReadErrorCode = 'not-found' | 'not-xlsx' | 'unreadable';
 
@@ -32,7 +33,15 @@ export class WorkbookReadError extends Error {
 }
 
 /** What more we know about the failure, so the one-line message can say what to do. */
-export type ReadDetail = 'none' | 'empty' | 'xls-or-encrypted' | 'directory' | 'permission' | 'no-worksheet';
+export type ReadDetail =
+  | 'none'
+  | 'empty'
+  | 'xls-or-encrypted'
+  | 'directory'
+  | 'permission'
+  | 'no-worksheet'
+  | 'ods'
+  | 'csv-encoding';
 
 export function readErrorMessage(
   code: WorkbookReadErrorCode,
@@ -55,6 +64,14 @@ export function readErrorMessage(
       return vi ? `${name}: là thư mục, không phải tệp .xlsx.` : `${name}: is a folder, not an .xlsx file.`;
     case 'permission':
       return vi ? `${name}: không có quyền đọc tệp.` : `${name}: permission denied.`;
+    case 'ods':
+      return vi
+        ? `${name}: tệp bảng tính OpenDocument (.ods, của LibreOffice Calc); hãy mở bằng LibreOffice Calc, chọn Tệp > Lưu thành, kiểu "Excel 2007-365 (.xlsx)", rồi kiểm tra tệp .xlsx đó.`
+        : `${name}: an OpenDocument spreadsheet (.ods, LibreOffice Calc); open it in LibreOffice Calc, File > Save As, type "Excel 2007-365 (.xlsx)", then check that .xlsx file.`;
+    case 'csv-encoding':
+      return vi
+        ? `${name}: tệp .csv không phải mã UTF-8; hãy lưu lại bằng "CSV UTF-8 (phân cách bằng dấu phẩy)" hoặc lưu thành .xlsx.`
+        : `${name}: the .csv file is not UTF-8; save it again as "CSV UTF-8 (Comma delimited)" or as .xlsx.`;
     case 'no-worksheet':
       return vi
         ? `${name}: không có trang tính (sheet) nào; có phải tệp Excel .xlsx không?`
@@ -76,7 +93,15 @@ export function readErrorMessage(
 
 /** Reads every worksheet of the file. Rejects with WorkbookReadError only. */
 export async function readWorkbook(path: string): Promise<SheetGrid[]> {
+  if (/\.csv$/i.test(path)) return [await readCsvFile(path)];
   return gridsOf(await loadWorkbookFile(path));
+}
+
+/** A .csv file as one sheet (readCsv.ts); errors as for a workbook. */
+async function readCsvFile(path: string): Promise<SheetGrid> {
+  const grid = csvGrid(await readBytes(path), path);
+  if (!grid) throw new WorkbookReadError('not-xlsx', path, 'csv-encoding');
+  return grid;
 }
 
 /** Same as readWorkbook for bytes already in memory (uploads, tests). */
@@ -86,9 +111,12 @@ export async function readWorkbookBuffer(buf: Buffer, file = ''): Promise<SheetG
 
 /** Loads the file for reading or rewriting (writeHighlights shares it so both report the same errors). */
 export async function loadWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
-  let buf: Buffer;
+  return loadWorkbookBuffer(await readBytes(path), path);
+}
+
+async function readBytes(path: string): Promise<Buffer> {
   try {
-    buf = await readFile(path);
+    return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
@@ -98,7 +126,6 @@ export async function loadWorkbookFile(path: string): Promise<ExcelJS.Workbook> 
       throw new WorkbookReadError('unreadable', path, 'permission', { cause: e });
     throw new WorkbookReadError('unreadable', path, 'none', { cause: e });
   }
-  return loadWorkbookBuffer(buf, path);
 }
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK": every .xlsx is a zip package
@@ -113,6 +140,9 @@ export async function loadWorkbookBuffer(buf: Buffer, file = ''): Promise<ExcelJ
   if (buf.length === 0) throw new WorkbookReadError('not-xlsx', file, 'empty');
   if (startsWith(buf, CFB_MAGIC)) throw new WorkbookReadError('not-xlsx', file, 'xls-or-encrypted');
   if (!startsWith(buf, ZIP_MAGIC)) throw new WorkbookReadError('not-xlsx', file);
+  // An OpenDocument package names its type in its first, uncompressed entry ("mimetype").
+  if (buf.subarray(0, 256).includes('application/vnd.oasis.opendocument.spreadsheet'))
+    throw new WorkbookReadError('not-xlsx', file, 'ods');
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs types its input as its own ArrayBuffer-like `Buffer`; a Node Buffer is what it reads at run time.

@@ -34,12 +34,15 @@ export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   today: () => string;
+  /** Columns the text report may use: the terminal's, or 80 when the output is not a terminal. */
+  width?: () => number;
 }
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   today: () => isoDay(new Date()),
+  width: () => (process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80),
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -248,7 +251,8 @@ async function validate(args: string[], io: Io): Promise<number> {
     reports.push(report);
     batch.push({ file: shownName(file), report });
     if (!report.valid && code === EXIT.ok) code = EXIT.findings;
-    if (format === 'text') io.out(renderText(report, lang) + (positionals.length > 1 ? '\n' : ''));
+    if (format === 'text')
+      io.out(renderText(report, lang, io.width?.() ?? 80) + (positionals.length > 1 ? '\n' : ''));
     if (outPath !== undefined && values.out !== undefined) {
       await writeHighlightedCopy(file, outPath, highlightsFor(report)).catch((e: unknown) => {
         throw isSystemError(e) ? new OutPathError(writeErrorMessage(e, values.out as string, lang)) : e;

@@ -10,7 +10,7 @@ import {
  * The report for people: findings grouped by code with their cells, the KPI table, per-area counts. The grouping
  * and wording come from the core's display model, the same one the task pane renders.
  */
-export function renderText(report: Report, lang: Lang): string {
+export function renderText(report: Report, lang: Lang, width = 80): string {
   const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const display = reportDisplay(report, lang);
   const out: string[] = [];
@@ -25,7 +25,8 @@ export function renderText(report: Report, lang: Lang): string {
       ),
     );
   }
-  for (const g of display.groups) for (const f of g.items) out.push(`  [${g.severityLabel}] ${f.message}`);
+  for (const g of display.groups)
+    for (const f of g.items) out.push(...wrap(`[${g.severityLabel}] ${f.message}`, width, '  ', '    '));
 
   report.sheets.forEach((sheet, i) => {
     const shown = display.sheets[i];
@@ -46,9 +47,9 @@ export function renderText(report: Report, lang: Lang): string {
       `  ${statusLabel('error', lang)}: ${counts.error} · ${statusLabel('warning', lang)}: ${counts.warning} · ` +
         `${statusLabel('info', lang)}: ${counts.info}`,
     );
-    out.push(...renderFindings(shown.groups));
-    if (sheet.kind === 'kpis') out.push(...renderKpis(shown.kpis, lang));
-    out.push(...renderAreas(shown, lang));
+    out.push(...renderFindings(shown.groups, width));
+    if (sheet.kind === 'kpis') out.push(...renderKpis(shown.kpis, lang, width));
+    out.push(...renderAreas(shown, lang, width));
   });
   out.push('');
   out.push(conclusion(report, display.counts.error, lang));
@@ -75,16 +76,52 @@ function conclusion(report: Report, errors: number, lang: Lang): string {
   return `${t('Kết luận', 'Result')}: ${parts.join(' · ')}.`;
 }
 
-function renderFindings(groups: FindingGroup[]): string[] {
+function renderFindings(groups: FindingGroup[], width: number): string[] {
   const out: string[] = [];
   for (const g of groups) {
-    out.push(`  [${g.severityLabel}] ${g.title} (${g.code}): ${g.items.length}`);
-    for (const f of g.items) out.push(`      ${(f.cell || '-').padEnd(6)} ${f.message}`);
+    out.push(...wrap(`[${g.severityLabel}] ${g.title} (${g.code}): ${g.items.length}`, width, '  ', '    '));
+    // A long target quoted in a message wraps under the message, not under the cell.
+    for (const f of g.items)
+      out.push(...wrap(f.message, width, `      ${(f.cell || '-').padEnd(6)} `, ' '.repeat(13)));
   }
   return out;
 }
 
-function renderKpis(kpis: KpiRow[], lang: Lang): string[] {
+/**
+ * Text broken at spaces into lines of at most `width` characters: the first line after `first`, the others
+ * after `rest`. A word longer than a line is cut where the line ends.
+ */
+export function wrap(text: string, width: number, first = '', rest = first): string[] {
+  const size = (s: string) => [...s].length;
+  const lines: string[] = [];
+  let prefix = first;
+  let words: string[] = [];
+  let used = 0;
+  // Never narrower than 20 columns, whatever the terminal says.
+  const room = () => Math.max(20, width - size(prefix));
+  const flush = () => {
+    lines.push((prefix + words.join(' ')).trimEnd());
+    prefix = rest;
+    words = [];
+    used = 0;
+  };
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    if (words.length && used + 1 + size(word) > room()) flush();
+    while (size(word) > room()) {
+      const chars = [...word];
+      words.push(chars.slice(0, room()).join(''));
+      word = chars.slice(room()).join('');
+      flush();
+    }
+    if (!word) continue;
+    used += (words.length ? 1 : 0) + size(word);
+    words.push(word);
+  }
+  if (words.length || lines.length === 0) flush();
+  return lines;
+}
+
+function renderKpis(kpis: KpiRow[], lang: Lang, width: number): string[] {
   if (kpis.length === 0) return [];
   const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const rows = kpis.map((k) => [
@@ -104,11 +141,11 @@ function renderKpis(kpis: KpiRow[], lang: Lang): string[] {
   return [
     '',
     `  ${t('Mức đạt chỉ tiêu', 'KPI attainment')}:`,
-    ...table([head, ...rows]).map((l) => `    ${l}`),
+    ...table([head, ...rows], width - 4).map((l) => `    ${l}`),
   ];
 }
 
-function renderAreas(sheet: SheetDisplay, lang: Lang): string[] {
+function renderAreas(sheet: SheetDisplay, lang: Lang, width: number): string[] {
   const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const out: string[] = ['', `  ${t('Theo lĩnh vực', 'By area')}:`];
   if (sheet.kind === 'tasks') {
@@ -126,12 +163,17 @@ function renderAreas(sheet: SheetDisplay, lang: Lang): string[] {
       t('Hoàn thành', 'Done'),
       t('Quá hạn', 'Overdue'),
     ];
-    out.push(...table([head, ...rows]).map((l) => `    ${l}`));
+    out.push(...table([head, ...rows], width - 4).map((l) => `    ${l}`));
     const s = sheet.taskTotals;
     out.push(
-      `  ${t('Tổng', 'Total')}: ${s.total} ${t('nhiệm vụ', 'tasks')} · ${statusLabel('done', lang)} ${s.done} · ` +
-        `${statusLabel('overdue', lang)} ${s.overdue} · ${statusLabel('pending', lang)} ${s.pending} · ` +
-        `${statusLabel('ongoing', lang)} ${s.ongoing}`,
+      ...wrap(
+        `${t('Tổng', 'Total')}: ${s.total} ${t('nhiệm vụ', 'tasks')} · ${statusLabel('done', lang)} ${s.done} · ` +
+          `${statusLabel('overdue', lang)} ${s.overdue} · ${statusLabel('pending', lang)} ${s.pending} · ` +
+          `${statusLabel('ongoing', lang)} ${s.ongoing}`,
+        width,
+        '  ',
+        '    ',
+      ),
     );
   } else {
     const rows = sheet.kpiAreas.map((a) => [
@@ -152,12 +194,17 @@ function renderAreas(sheet: SheetDisplay, lang: Lang): string[] {
       statusLabel('no-data', lang),
       statusLabel('unmeasurable', lang),
     ];
-    out.push(...table([head, ...rows]).map((l) => `    ${l}`));
+    out.push(...table([head, ...rows], width - 4).map((l) => `    ${l}`));
     const k = sheet.kpiTotals;
     out.push(
-      `  ${t('Tổng', 'Total')}: ${k.total} ${t('chỉ tiêu', 'KPIs')} · ${statusLabel('met', lang)} ${k.met} · ` +
-        `${statusLabel('missed', lang)} ${k.missed} · ${statusLabel('no-data', lang)} ${k.noData} · ` +
-        `${statusLabel('unmeasurable', lang)} ${k.unmeasurable}`,
+      ...wrap(
+        `${t('Tổng', 'Total')}: ${k.total} ${t('chỉ tiêu', 'KPIs')} · ${statusLabel('met', lang)} ${k.met} · ` +
+          `${statusLabel('missed', lang)} ${k.missed} · ${statusLabel('no-data', lang)} ${k.noData} · ` +
+          `${statusLabel('unmeasurable', lang)} ${k.unmeasurable}`,
+        width,
+        '  ',
+        '    ',
+      ),
     );
   }
   return out;
@@ -169,18 +216,31 @@ function clipPath(s: string, width: number): string {
   return chars.length <= width ? s : '…' + chars.slice(chars.length - width + 1).join('');
 }
 
+/** At most `width` characters, cut at the last space that fits (a word is not cut in the middle) and marked "…". */
 function clip(s: string, width: number): string {
   const chars = [...s];
-  return chars.length <= width ? s : chars.slice(0, width - 1).join('') + '…';
+  if (chars.length <= width) return s;
+  const head = chars.slice(0, width - 1).join('');
+  const space = head.lastIndexOf(' ');
+  return (space > width / 2 ? head.slice(0, space) : head).replace(/[\s,;:.–-]+$/, '') + '…';
 }
 
-/** Left-aligned columns; widths count characters, not bytes, so Vietnamese text lines up. */
-function table(rows: string[][]): string[] {
+/**
+ * Left-aligned columns; widths count characters, not bytes, so Vietnamese text lines up. Wider than `width`, the
+ * `flex` column (the names) gives up the difference, its cells cut between words.
+ */
+function table(rows: string[][], width = Infinity, flex = 1): string[] {
+  const size = (s: string) => [...s].length;
   const widths: number[] = [];
-  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, size(cell))));
+  const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  if (total > width && widths[flex] !== undefined) {
+    widths[flex] = Math.max(10, widths[flex] - (total - width));
+    rows = rows.map((r) => r.map((cell, i) => (i === flex ? clip(cell, widths[flex]) : cell)));
+  }
   return rows.map((r) =>
     r
-      .map((cell, i) => cell + ' '.repeat(widths[i] - [...cell].length))
+      .map((cell, i) => cell + ' '.repeat(Math.max(0, widths[i] - size(cell))))
       .join('  ')
       .trimEnd(),
   );

@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/shared', '<rootDir>/cli', '<rootDir>/addin-excel', '<rootDir>/apps-script'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   reporters: ['default', '<rootDir>/.ci/plain-summary-reporter.js'],
 };

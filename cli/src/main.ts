@@ -3,7 +3,6 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   checkWorkbook,
-  highlightsFor,
   parseCutoffOverrides,
   parsePeriod,
   PERIODS,
@@ -14,7 +13,7 @@ import {
 import { parseIsoDate } from '../../shared/src/deadlines/isoDate';
 import { renderBatchSummary, renderText, type BatchEntry } from './textReport';
 import { readWorkbook, WorkbookReadError } from './xlsx/readWorkbook';
-import { writeHighlightedCopy } from './xlsx/writeHighlights';
+import { writeCheckedCopy } from './xlsx/writeHighlights';
 import { runDemo } from './demo';
 import { OutPathError, checkOutPath, writeErrorMessage } from './outPath';
 import { buildTemplate } from '../../shared/src/templates/build';
@@ -254,7 +253,7 @@ async function validate(args: string[], io: Io): Promise<number> {
     if (format === 'text')
       io.out(renderText(report, lang, io.width?.() ?? 80) + (positionals.length > 1 ? '\n' : ''));
     if (outPath !== undefined && values.out !== undefined) {
-      await writeHighlightedCopy(file, outPath, highlightsFor(report)).catch((e: unknown) => {
+      await writeCheckedCopy(file, outPath, report, lang).catch((e: unknown) => {
         throw isSystemError(e) ? new OutPathError(writeErrorMessage(e, values.out as string, lang)) : e;
       });
       if (format === 'text')

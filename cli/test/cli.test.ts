@@ -153,10 +153,17 @@ describe('cchc validate', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0];
-    const fill = (ref: string) => (ws.getCell(ref).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-    expect(fill('E39')).toBe('FFF4B183'); // error
-    expect(fill('E7')).toBe('FFD5A6E6'); // overdue
-    expect(fill('E9')).toBeUndefined();
+    // The highlights are the copy's own conditional-format rules; the cells' fills stay the user's.
+    const rules = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
+    const colourOf = (ref: string) =>
+      rules.find((cf) => cf.ref.split(' ').some((r) => r === ref || r.startsWith(`${ref}:`)))?.rules[0].style
+        ?.fill;
+    expect((colourOf('E39') as ExcelJS.FillPattern).bgColor?.argb).toBe('FFF4B183'); // error
+    expect((colourOf('E7') as ExcelJS.FillPattern).bgColor?.argb).toBe('FFD5A6E6'); // overdue
+    expect(colourOf('E9')).toBeUndefined();
+    expect(ws.getCell('E39').note).toBe('Ô "Thời gian hoàn thành" đang trống.');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Phụ lục', 'Kết quả kiểm tra']);
     const original = new ExcelJS.Workbook();
     await original.xlsx.readFile(input);
     expect(ws.getCell('A7').value).toBe(original.worksheets[0].getCell('A7').value);

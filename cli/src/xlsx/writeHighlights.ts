@@ -1,16 +1,22 @@
 /**
- * Writes a copy of the checked workbook with the findings' cells filled in the shared highlight colours.
+ * Writes a copy of the checked workbook that explains itself: the findings' cells highlighted by conditional-
+ * format rules that the copy owns (the add-ins' marker formula and colours, so no cell's own fill or style
+ * changes and Excel's "Clear rules" removes them), a note on each highlighted cell with its findings' messages
+ * (after the user's own note, if any), and a results sheet at the end (resultsSheet.ts).
  *
- * Only fills change. exceljs rewrites the whole package, so parts it does not model (charts, chart sheets, pivot
- * tables, form controls) are not carried over; values, styles, merges, validations and formulas are.
+ * exceljs rewrites the whole package, so parts it does not model (charts, chart sheets, pivot tables, form
+ * controls) are not carried over; values, styles, merges, validations and formulas are.
  */
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { highlightsFor, type Lang } from '../../../shared/src/index';
+import { groupHighlights } from '../../../shared/src/hosts/highlightRanges';
 import { parseA1 } from '../../../shared/src/table/grid';
 import { HIGHLIGHT_FILLS, HIGHLIGHT_PRIORITY } from '../../../shared/src/report/palette';
-import type { Highlight, HighlightKind } from '../../../shared/src/report/schema';
+import type { Highlight, HighlightKind, Report } from '../../../shared/src/report/schema';
 import { loadWorkbookFile } from './readWorkbook';
+import { addResultsSheet } from './resultsSheet';
 
 /** Refusal to overwrite the checked file; the message is one line, `messageIn('en')` gives the English one. */
 export class SameFileError extends Error {
@@ -27,47 +33,94 @@ export class SameFileError extends Error {
   }
 }
 
-export async function writeHighlightedCopy(
+export async function writeCheckedCopy(
   inputPath: string,
   outPath: string,
-  highlights: Highlight[],
+  report: Report,
+  lang: Lang,
 ): Promise<void> {
   if (await isSameFile(inputPath, outPath)) throw new SameFileError(inputPath);
   const wb = await loadWorkbookFile(inputPath);
-  applyHighlights(wb, highlights);
+  applyHighlights(wb, highlightsFor(report));
+  addNotes(wb, report);
+  addResultsSheet(wb, report, lang);
   const out = await wb.xlsx.writeBuffer();
   await writeFile(outPath, new Uint8Array(out as ArrayBuffer));
 }
 
-/** Fills each highlighted cell; when several highlights fall on one cell the strongest wins. */
+/** The marker formula of the add-ins' own rules: always TRUE, and a formula no user writes. */
+export const HIGHLIGHT_FORMULA = 'ISTEXT("cchc-highlight")';
+
+/**
+ * Highlights as conditional-format rules, one per sheet and kind over all its cells; when several highlights fall
+ * on one cell the strongest wins. A merged range shows its top-left cell's format, so that cell is covered too.
+ */
 export function applyHighlights(wb: ExcelJS.Workbook, highlights: Highlight[]): void {
   const chosen = new Map<string, { sheet: string; cell: string; kind: HighlightKind }>();
-  for (const h of highlights) {
-    const at = parseA1(h.cell);
-    if (!at) continue; // workbook-level findings have no cell
-    const key = `${h.sheet}\u0000${at.row}:${at.column}`;
+  const choose = (sheet: string, cell: string, kind: HighlightKind) => {
+    const key = `${sheet}\u0000${cell}`;
     const prev = chosen.get(key);
-    if (!prev || HIGHLIGHT_PRIORITY[h.kind] > HIGHLIGHT_PRIORITY[prev.kind]) chosen.set(key, { ...h });
-  }
-  for (const h of chosen.values()) {
+    if (!prev || HIGHLIGHT_PRIORITY[kind] > HIGHLIGHT_PRIORITY[prev.kind])
+      chosen.set(key, { sheet, cell, kind });
+  };
+  for (const h of highlights) {
+    if (!parseA1(h.cell)) continue; // workbook-level findings have no cell
     const ws = wb.getWorksheet(h.sheet);
     if (!ws) continue; // a sheet the report names but the file lacks: nothing to colour
+    choose(h.sheet, h.cell, h.kind);
     const cell = ws.getCell(h.cell);
-    fillCell(cell, h.kind);
-    // A merged range shows its top-left cell's format, so colour that too or the highlight stays invisible.
-    if (cell.isMerged && cell.master !== cell) fillCell(cell.master, h.kind);
+    if (cell.isMerged && cell.master !== cell) choose(h.sheet, cell.master.address, h.kind);
+  }
+  const priorities = new Map<string, number>();
+  for (const group of groupHighlights([...chosen.values()], Number.MAX_SAFE_INTEGER)) {
+    const ws = wb.getWorksheet(group.sheet);
+    if (!ws) continue;
+    // Numbered 1, 2 … on each sheet, as the add-ins put theirs ahead of the user's rules.
+    const priority = (priorities.get(group.sheet) ?? 0) + 1;
+    priorities.set(group.sheet, priority);
+    ws.addConditionalFormatting({
+      // An sqref lists its ranges with spaces.
+      ref: group.addresses.join(',').split(',').join(' '),
+      rules: [
+        {
+          type: 'expression',
+          priority,
+          formulae: [HIGHLIGHT_FORMULA],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(HIGHLIGHT_FILLS[group.kind]) } },
+          },
+        },
+      ],
+    });
   }
 }
 
-function fillCell(cell: ExcelJS.Cell, kind: HighlightKind): void {
-  const fill: ExcelJS.FillPattern = {
-    type: 'pattern',
-    pattern: 'solid',
-    fgColor: { argb: argb(HIGHLIGHT_FILLS[kind]) },
-  };
-  // exceljs shares one style object among all cells read with the same style id: `cell.fill = …` would
-  // colour every one of them. A fresh style object per cell keeps the change to this cell.
-  cell.style = { ...cell.style, fill };
+/** Each highlighted cell gets a note with its findings' messages, after the user's own note (kept as it was). */
+export function addNotes(wb: ExcelJS.Workbook, report: Report): void {
+  const messages = new Map<string, string[]>();
+  for (const sheet of report.sheets) {
+    const ws = wb.getWorksheet(sheet.name);
+    if (!ws) continue;
+    for (const f of sheet.findings) {
+      // Notes go where the colours are: notes (info) are not highlighted.
+      if (f.severity === 'info' || !parseA1(f.cell)) continue;
+      const cell = ws.getCell(f.cell);
+      const shown = cell.isMerged ? cell.master : cell;
+      const key = `${sheet.name}\u0000${shown.address}`;
+      const list = messages.get(key) ?? [];
+      if (!list.includes(f.message)) list.push(f.message);
+      messages.set(key, list);
+    }
+  }
+  for (const [key, list] of messages) {
+    const [sheet, address] = key.split('\u0000');
+    const cell = (wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(address);
+    const ours = list.join('\n');
+    const theirs = cell.note;
+    if (theirs === undefined || theirs === null || theirs === '') cell.note = ours;
+    else if (typeof theirs === 'string') cell.note = `${theirs}\n\n${ours}`;
+    else cell.note = { ...theirs, texts: [...(theirs.texts ?? []), { text: `\n\n${ours}` }] };
+  }
 }
 
 /** "#F4B183" → "FFF4B183" (opaque ARGB, as xlsx stores colours). */

@@ -1,11 +1,22 @@
+/**
+ * The checked copy (--out): the input never touched; in the copy, the findings' cells highlighted by rules the
+ * copy owns (no cell's value or style changes), a note on each highlighted cell saying why, and a results sheet
+ * at the end with a working link to every finding's cell (issue 9, item 5).
+ */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Highlight } from '../../../shared/src/report/schema';
-import { HIGHLIGHT_FILLS } from '../../../shared/src/report/palette';
+import {
+  checkWorkbook,
+  highlightsFor,
+  HIGHLIGHT_FILLS,
+  parseRange,
+  a1,
+  type Report,
+} from '../../../shared/src/index';
 import { readWorkbook, WorkbookReadError } from '../../src/xlsx/readWorkbook';
-import { applyHighlights, SameFileError, writeHighlightedCopy } from '../../src/xlsx/writeHighlights';
+import { HIGHLIGHT_FORMULA, SameFileError, writeCheckedCopy } from '../../src/xlsx/writeHighlights';
 import { fixture, tempDir } from './helpers';
 
 const sha = (p: string): string => createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -17,15 +28,10 @@ async function load(p: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-function fgOf(cell: ExcelJS.Cell): string | undefined {
-  const fill = cell.fill as ExcelJS.FillPattern | undefined;
-  return fill?.type === 'pattern' ? fill.fgColor?.argb : undefined;
-}
-
-/** Every cell exceljs knows of (values or styles), as "sheet!A1" → cell. */
-function allCells(wb: ExcelJS.Workbook): Map<string, ExcelJS.Cell> {
+/** Every cell exceljs knows of (values or styles) on the named sheets, as "sheet!A1" → cell. */
+function allCells(wb: ExcelJS.Workbook, sheets: string[]): Map<string, ExcelJS.Cell> {
   const out = new Map<string, ExcelJS.Cell>();
-  for (const ws of wb.worksheets) {
+  for (const ws of wb.worksheets.filter((w) => sheets.includes(w.name))) {
     ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         out.set(`${ws.name}!${cell.address}`, cell);
@@ -35,121 +41,150 @@ function allCells(wb: ExcelJS.Workbook): Map<string, ExcelJS.Cell> {
   return out;
 }
 
-const HIGHLIGHTS: Highlight[] = [
-  { sheet: 'Nhiệm vụ', cell: 'E39', kind: 'warning' },
-  { sheet: 'Nhiệm vụ', cell: 'A51', kind: 'error' }, // the wrong total, a merged A51:G51
-  { sheet: 'Nhiệm vụ', cell: 'F16', kind: 'error' },
-  { sheet: 'Nhiệm vụ', cell: 'C36', kind: 'warning' },
-  { sheet: 'Nhiệm vụ', cell: 'B35', kind: 'warning' }, // inside the merged area row A35:G35
-  { sheet: 'Chỉ tiêu', cell: 'D20', kind: 'missed' },
-  { sheet: 'Chỉ tiêu', cell: 'D8', kind: 'met' },
-  { sheet: 'Chỉ tiêu', cell: 'D15', kind: 'met' },
-  { sheet: 'Chỉ tiêu', cell: 'D15', kind: 'missed' }, // the stronger kind wins
-  { sheet: 'Chỉ tiêu', cell: 'D15', kind: 'warning' },
-  { sheet: 'Không có', cell: 'A1', kind: 'error' }, // unknown sheet: ignored
-  { sheet: 'Nhiệm vụ', cell: '', kind: 'error' }, // workbook-level: no cell
-];
+/** "sheet!A1" → the colour of the copy's own rule covering it. */
+function ruleFills(wb: ExcelJS.Workbook): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const ws of wb.worksheets) {
+    // exceljs keeps a sheet's rules here; its typings leave the property out.
+    const rules = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
+    for (const cf of rules ?? []) {
+      for (const rule of cf.rules) {
+        if (rule.type !== 'expression' || rule.formulae?.[0] !== HIGHLIGHT_FORMULA) continue;
+        const fill = rule.style?.fill as ExcelJS.FillPattern | undefined;
+        for (const ref of cf.ref.split(' ')) {
+          const r = parseRange(ref);
+          if (!r) throw new Error(`bad ref ${ref}`);
+          for (let row = r.top; row <= r.bottom; row++)
+            for (let col = r.left; col <= r.right; col++)
+              out.set(`${ws.name}!${a1(row, col)}`, fill?.bgColor?.argb ?? '');
+        }
+      }
+    }
+  }
+  return out;
+}
 
-const EXPECTED: Record<string, string> = {
-  'Nhiệm vụ!E39': argb(HIGHLIGHT_FILLS.warning),
-  'Nhiệm vụ!A51': argb(HIGHLIGHT_FILLS.error),
-  'Nhiệm vụ!F16': argb(HIGHLIGHT_FILLS.error),
-  'Nhiệm vụ!C36': argb(HIGHLIGHT_FILLS.warning),
-  'Nhiệm vụ!B35': argb(HIGHLIGHT_FILLS.warning),
-  'Nhiệm vụ!A35': argb(HIGHLIGHT_FILLS.warning), // the master of B35's merge, so the colour shows
-  'Chỉ tiêu!D20': argb(HIGHLIGHT_FILLS.missed),
-  'Chỉ tiêu!D8': argb(HIGHLIGHT_FILLS.met),
-  'Chỉ tiêu!D15': argb(HIGHLIGHT_FILLS.missed),
-};
+const noteText = (note: ExcelJS.Cell['note']): string =>
+  typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
 
-describe('writeHighlightedCopy', () => {
+describe('writeCheckedCopy', () => {
   const dir = tempDir();
   const input = join(dir, 'phu-luc.xlsx');
   const out = join(dir, 'phu-luc.checked.xlsx');
   let before: string;
+  let report: Report;
+  let sheets: string[];
 
   beforeAll(async () => {
-    copyFileSync(fixture('sample-appendix.xlsx'), input);
+    // The user's own note on a cell that will be highlighted (the wrong total row, A51).
+    const wb = await load(fixture('sample-appendix.xlsx'));
+    wb.getWorksheet('Nhiệm vụ')!.getCell('A51').note = 'Ghi chú của phường: số liệu tạm.';
+    await wb.xlsx.writeFile(input);
     before = sha(input);
-    await writeHighlightedCopy(input, out, HIGHLIGHTS);
+    const grids = await readWorkbook(input);
+    sheets = grids.map((g) => g.name);
+    report = checkWorkbook(grids, { asOf: '2025-10-15', today: '2025-10-15', file: 'phu-luc.xlsx' });
+    await writeCheckedCopy(input, out, report, 'vi');
   });
 
   test('leaves the input file byte for byte as it was', () => {
     expect(sha(input)).toBe(before);
-    expect(sha(input)).toBe(sha(fixture('sample-appendix.xlsx')));
   });
 
-  test('keeps every value, number format and merge', async () => {
+  test('keeps every value, formula, number format and merge of the user’s sheets', async () => {
     const [a, b] = await Promise.all([readWorkbook(input), readWorkbook(out)]);
-    expect(b).toEqual(a);
+    expect(b.slice(0, a.length)).toEqual(a);
+    const [src, dst] = [allCells(await load(input), sheets), allCells(await load(out), sheets)];
+    for (const [key, cell] of src) expect([key, dst.get(key)?.formula]).toEqual([key, cell.formula]);
   });
 
-  test('fills the highlighted cells with the shared palette', async () => {
-    const cells = allCells(await load(out));
-    for (const [key, colour] of Object.entries(EXPECTED)) {
-      const cell = cells.get(key);
-      expect(cell).toBeDefined();
-      expect([key, fgOf(cell!)]).toEqual([key, colour]);
-      expect((cell!.fill as ExcelJS.FillPattern).pattern).toBe('solid');
-    }
-  });
-
-  test('changes nothing else: other cells keep their style, highlighted ones all but the fill', async () => {
-    const [src, dst] = [allCells(await load(input)), allCells(await load(out))];
+  test('changes no cell’s style: the highlights are rules of the copy’s own, in the shared colours', async () => {
+    const copy = await load(out);
+    const [src, dst] = [allCells(await load(input), sheets), allCells(copy, sheets)];
     expect([...dst.keys()].filter((k) => !src.has(k))).toEqual([]);
-    let compared = 0;
-    for (const [key, cell] of src) {
-      const copy = dst.get(key)!;
-      const { fill: fillA, ...restA } = cell.style;
-      const { fill: fillB, ...restB } = copy.style;
-      expect([key, restB]).toEqual([key, restA]);
-      if (!(key in EXPECTED)) {
-        expect([key, fillB]).toEqual([key, fillA]);
-        compared += 1;
-      }
+    for (const [key, cell] of src) expect([key, dst.get(key)?.style]).toEqual([key, cell.style]);
+    const expected = new Map<string, string>();
+    for (const h of highlightsFor(report))
+      expected.set(`${h.sheet}!${h.cell}`, argb(HIGHLIGHT_FILLS[h.kind]));
+    const fills = ruleFills(copy);
+    for (const [key, colour] of expected) expect([key, fills.get(key)]).toEqual([key, colour]);
+    // The merged total row A51:G51 shows its top-left cell: covered. Nothing else is.
+    expect([...fills.keys()].filter((k) => !expected.has(k))).toEqual([]);
+  });
+
+  test('puts a note on each highlighted cell saying why, after the user’s own note', async () => {
+    const copy = await load(out);
+    const flagged = report.sheets.flatMap((s) =>
+      s.findings.filter((f) => f.cell && f.severity !== 'info').map((f) => [s.name, f.cell, f.message]),
+    );
+    expect(flagged.length).toBeGreaterThan(5);
+    for (const [sheet, cell, message] of flagged) {
+      const c = copy.getWorksheet(sheet)!.getCell(cell);
+      const shown = c.isMerged ? c.master : c;
+      expect([sheet, cell, noteText(shown.note)]).toEqual([sheet, cell, expect.stringContaining(message)]);
     }
-    // Cells sharing the highlighted cells' style (body and centre cells of the same rows and columns).
-    expect(fgOf(dst.get('Nhiệm vụ!E40')!)).toBeUndefined();
-    expect(fgOf(dst.get('Nhiệm vụ!F17')!)).toBeUndefined();
-    expect(fgOf(dst.get('Chỉ tiêu!D22')!)).toBeUndefined();
-    expect(compared).toBeGreaterThan(400);
+    const total = noteText(copy.getWorksheet('Nhiệm vụ')!.getCell('A51').note);
+    expect(total.startsWith('Ghi chú của phường: số liệu tạm.\n\n')).toBe(true);
+    expect(total).toContain('Dòng tổng ghi 36 nhiệm vụ nhưng bảng có 35.');
+  });
+
+  test('ends with a results sheet: the legend, a working link to every finding’s cell, KPIs and areas', async () => {
+    const copy = await load(out);
+    const results = copy.worksheets[copy.worksheets.length - 1];
+    expect(results.name).toBe('Kết quả kiểm tra');
+    const links: string[] = [];
+    const texts: string[] = [];
+    results.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as ExcelJS.CellHyperlinkValue | string | number;
+        if (v && typeof v === 'object' && 'hyperlink' in v) links.push(v.hyperlink);
+        else texts.push(String(v));
+      }),
+    );
+    const withCells = report.sheets.flatMap((s) => s.findings.filter((f) => f.cell));
+    expect(links).toHaveLength(withCells.length);
+    for (const link of links) {
+      const m = /^#'((?:[^']|'')+)'!([A-Z]+\d+)$/.exec(link);
+      expect(m).not.toBeNull();
+      const sheet = (m as RegExpExecArray)[1].replace(/''/g, "'");
+      expect(copy.getWorksheet(sheet)).toBeDefined();
+    }
+    expect(texts).toEqual(
+      expect.arrayContaining(['Màu đánh dấu', 'Mức đạt chỉ tiêu', 'Theo lĩnh vực', 'Lỗi']),
+    );
   });
 
   test('refuses to write over the input, however it is named', async () => {
-    await expect(writeHighlightedCopy(input, input, HIGHLIGHTS)).rejects.toBeInstanceOf(SameFileError);
+    await expect(writeCheckedCopy(input, input, report, 'vi')).rejects.toBeInstanceOf(SameFileError);
     await expect(
-      writeHighlightedCopy(input, join(dir, 'x', '..', 'phu-luc.xlsx'), []),
+      writeCheckedCopy(input, join(dir, 'x', '..', 'phu-luc.xlsx'), report, 'vi'),
     ).rejects.toBeInstanceOf(SameFileError);
     const link = join(dir, 'lien-ket.xlsx');
     symlinkSync(input, link);
-    await expect(writeHighlightedCopy(input, link, [])).rejects.toBeInstanceOf(SameFileError);
+    await expect(writeCheckedCopy(input, link, report, 'vi')).rejects.toBeInstanceOf(SameFileError);
     expect(sha(input)).toBe(before);
   });
 
   test('a missing input rejects with WorkbookReadError and writes nothing', async () => {
     const target = join(dir, 'khong-ghi.xlsx');
-    await expect(writeHighlightedCopy(join(dir, 'khong-co.xlsx'), target, [])).rejects.toMatchObject({
-      code: 'not-found',
-    });
-    await expect(writeHighlightedCopy(join(dir, 'khong-co.xlsx'), target, [])).rejects.toBeInstanceOf(
+    await expect(writeCheckedCopy(join(dir, 'khong-co.xlsx'), target, report, 'vi')).rejects.toBeInstanceOf(
       WorkbookReadError,
     );
     expect(existsSync(target)).toBe(false);
   });
-});
 
-describe('applyHighlights', () => {
-  test('does not leak a fill through the style object exceljs shares between cells', async () => {
+  test('names its results sheet in English on request, and never over a sheet of the user’s', async () => {
+    const taken = join(dir, 'taken.xlsx');
     const wb = await load(fixture('kpi-001-004.xlsx'));
-    const ws = wb.getWorksheet('Chỉ tiêu')!;
-    // D20 and D22 were written with the same style and are read back sharing one style object.
-    expect(ws.getCell('D20').style).toBe(ws.getCell('D22').style);
-    const untouched = JSON.parse(JSON.stringify(ws.getCell('D22').style)) as Partial<ExcelJS.Style>;
-    applyHighlights(wb, [{ sheet: 'Chỉ tiêu', cell: 'D20', kind: 'missed' }]);
-    expect(fgOf(ws.getCell('D20'))).toBe(argb(HIGHLIGHT_FILLS.missed));
-    expect(fgOf(ws.getCell('D22'))).toBeUndefined();
-    expect(JSON.parse(JSON.stringify(ws.getCell('D22').style))).toEqual(untouched);
-    expect(ws.getCell('D20').numFmt).toBe('0%');
-    expect(ws.getCell('D20').value).toBe(0.9);
+    wb.addWorksheet('Check results').getCell('A1').value = 'the user’s';
+    await wb.xlsx.writeFile(taken);
+    const grids = await readWorkbook(taken);
+    const r = checkWorkbook(grids, { asOf: '2025-12-31', today: '2025-12-31', lang: 'en' });
+    const copyPath = join(dir, 'taken.checked.xlsx');
+    await writeCheckedCopy(taken, copyPath, r, 'en');
+    const copy = await load(copyPath);
+    expect(copy.worksheets.map((w) => w.name)).toEqual(['Chỉ tiêu', 'Check results', 'Check results (2)']);
+    expect(copy.getWorksheet('Check results')!.getCell('A1').value).toBe('the user’s');
   });
 });

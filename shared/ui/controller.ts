@@ -47,7 +47,7 @@ export interface PaneEnv {
   today(): string;
   /** Where the language choice is remembered; absent when storage is blocked. */
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
-  /** Brings the pane into view for a command run while it is hidden (Excel: Office.addin.showAsTaskpane). */
+  /** Brings the pane into view for a command run while it is hidden (Excel's shared runtime can; Sheets cannot). */
   showPane?(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The workbook as the pane sees it: the one port each host implements (Excel: an Excel.run batch per operation;
- * Sheets: one google.script.run call per operation). The pane's controller never touches a host API, so it is the
+ * The workbook as the pane sees it: the one port each host implements (Excel: one request batch per operation;
+ * Sheets: one server call from the sidebar per operation). The pane's controller never touches a host API, so it is the
  * same code in every host and can be driven by a stand-in.
  */
 import type { Highlight, Lang, SheetGrid } from '../src/index';

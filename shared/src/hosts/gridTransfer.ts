@@ -1,6 +1,6 @@
 /**
- * A sheet as it crosses from a spreadsheet server to the pane (Apps Script's google.script.run): JSON only, so
- * no Date (google.script.run refuses one), and number formats sent once each with an index per cell, since
+ * A sheet as it crosses from a spreadsheet server to the pane (an Apps Script server call from the sidebar): JSON
+ * only, so no Date (such a call refuses one), and number formats sent once each with an index per cell, since
  * Sheets reports "0.###############" for every cell left on automatic and that string would otherwise make up
  * most of the payload.
  */

@@ -15,6 +15,7 @@ import { renderBatchSummary, renderText, type BatchEntry } from './textReport';
 import { readWorkbook, WorkbookReadError } from './xlsx/readWorkbook';
 import { writeCheckedCopy } from './xlsx/writeHighlights';
 import { runDemo } from './demo';
+import { visible } from './visible';
 import { OutPathError, checkOutPath, writeErrorMessage } from './outPath';
 import { buildTemplate } from '../../shared/src/templates/build';
 import {
@@ -44,7 +45,9 @@ const defaultIo: Io = {
   width: () => (process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80),
 };
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], given: Io = defaultIo): Promise<number> {
+  // Everything printed passes through visible(): cell text can hold terminal escape sequences.
+  const io: Io = { ...given, out: (s) => given.out(visible(s)), err: (s) => given.err(visible(s)) };
   const [command, ...rest] = argv;
   const lang: Lang = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'vi';
   try {

@@ -47,13 +47,18 @@ export function renderText(report: Report, lang: Lang, width = 80): string {
       `  ${statusLabel('error', lang)}: ${counts.error} · ${statusLabel('warning', lang)}: ${counts.warning} · ` +
         `${statusLabel('info', lang)}: ${counts.info}`,
     );
-    out.push(...renderFindings(shown.groups, width));
-    if (sheet.kind === 'kpis') out.push(...renderKpis(shown.kpis, lang, width));
-    out.push(...renderAreas(shown, lang, width));
+    // Appended line by line: a spread of a 200,000-finding sheet's lines overflows the call stack.
+    append(out, renderFindings(shown.groups, width));
+    if (sheet.kind === 'kpis') append(out, renderKpis(shown.kpis, lang, width));
+    append(out, renderAreas(shown, lang, width));
   });
   out.push('');
   out.push(conclusion(report, display.counts.error, lang));
   return out.join('\n') + '\n';
+}
+
+function append(out: string[], lines: readonly string[]): void {
+  for (const l of lines) out.push(l);
 }
 
 /** "Kết luận: 2 lỗi cần sửa · 3 chỉ tiêu chưa đạt · 2 nhiệm vụ quá hạn.": what the officer must act on. */
@@ -138,11 +143,12 @@ function renderKpis(kpis: KpiRow[], lang: Lang, width: number): string[] {
     t('Kết quả', 'Result'),
     t('Đánh giá', 'Status'),
   ];
-  return [
-    '',
-    `  ${t('Mức đạt chỉ tiêu', 'KPI attainment')}:`,
-    ...table([head, ...rows], width - 4).map((l) => `    ${l}`),
-  ];
+  const out = ['', `  ${t('Mức đạt chỉ tiêu', 'KPI attainment')}:`];
+  append(
+    out,
+    table([head].concat(rows), width - 4).map((l) => `    ${l}`),
+  );
+  return out;
 }
 
 function renderAreas(sheet: SheetDisplay, lang: Lang, width: number): string[] {

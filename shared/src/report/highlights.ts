@@ -8,7 +8,8 @@ import type { Highlight, HighlightKind, Report, SheetReport } from './schema';
  */
 export function highlightsFor(report: Report): Highlight[] {
   const out: Highlight[] = [];
-  for (const sheet of report.sheets) out.push(...sheetHighlights(sheet));
+  // One by one: a spread of a sheet's 200,000 highlights overflows the call stack.
+  for (const sheet of report.sheets) for (const h of sheetHighlights(sheet)) out.push(h);
   return out;
 }
 

@@ -8,28 +8,13 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { reportSchema, type Report } from '../../shared/src/index';
-import { main, type Io } from '../src/main';
+import { runMain } from './runMain';
 
 const fixtures = join(__dirname, 'fixtures');
 const seed000 = join(fixtures, 'seed000-tasks.xlsx');
 const kpiFile = join(fixtures, 'kpi-001-004.xlsx');
 
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (s: string) => void (io.stdout += s),
-    err: (s: string) => void (io.stderr += s),
-    today: () => '2025-07-01',
-  };
-  return io;
-}
-
-async function run(args: string[]) {
-  const io = capture();
-  const code = await main(args, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = (args: string[]) => runMain(args);
 
 describe('cchc validate', () => {
   it('exits 1 on error findings and prints findings grouped by code with their cells', async () => {

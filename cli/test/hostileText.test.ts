@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type Io } from '../src/main';
+import { runMain } from './runMain';
 import { visible } from '../src/visible';
 import { readWorkbook } from '../src/xlsx/readWorkbook';
 
@@ -16,17 +16,7 @@ import { readWorkbook } from '../src/xlsx/readWorkbook';
 const STORED = '_x001B_]0;pwned_x0007__x001B_[2J Quý \u202eIII';
 const HOSTILE = '\u001b]0;pwned\u0007\u001b[2J Quý \u202eIII';
 
-async function run(args: string[]) {
-  const io: Io & { stdout: string; stderr: string } = {
-    stdout: '',
-    stderr: '',
-    out: (s) => void (io.stdout += s),
-    err: (s) => void (io.stderr += s),
-    today: () => '2025-07-01',
-  };
-  const code = await main(args, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = (args: string[]) => runMain(args);
 
 // eslint-disable-next-line no-control-regex -- the control characters a report must not send
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;

@@ -6,22 +6,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { main, type Io } from '../src/main';
+import { runMain } from './runMain';
 
 const ROOT = resolve(__dirname, '../..');
 const FIXTURES = join(__dirname, 'fixtures');
 
-async function run(args: string[]) {
-  const io: Io & { stdout: string; stderr: string } = {
-    stdout: '',
-    stderr: '',
-    out: (s) => void (io.stdout += s),
-    err: (s) => void (io.stderr += s),
-    today: () => '2025-07-01',
-  };
-  const code = await main(args, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = (args: string[]) => runMain(args);
 
 describe('help and argument errors', () => {
   it.each([

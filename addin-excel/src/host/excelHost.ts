@@ -15,7 +15,7 @@
  *   ExcelApi 1.9  getRanges (RangeAreas: conditional formats and formats of many areas at once), pageLayout
  *   ExcelApi 1.13 getMergedAreasOrNullObject (without it readSheet returns the grid without merges)
  */
-import { HIGHLIGHT_FILLS } from '../../../shared/src/report/palette';
+import { HIGHLIGHT_FILLS, HIGHLIGHT_MARKER, isHighlightMarker } from '../../../shared/src/report/palette';
 import type { Highlight } from '../../../shared/src/report/schema';
 import { type CellValue, type SheetGrid, columnLetters, parseRange } from '../../../shared/src/table/grid';
 import {
@@ -36,12 +36,8 @@ import {
 } from '../../../shared/src/hosts/templateLayout';
 import type { CellStyle, TemplateSheet, TemplateWorkbook } from '../../../shared/src/templates/schema';
 
-/**
- * The custom rule of every conditional format the add-in adds. Always TRUE, so the fill shows wherever the rule
- * applies, and a formula no user writes, so clearing finds ours and only ours. In Excel's "Manage Rules" it reads
- * as what it is.
- */
-export const HIGHLIGHT_MARKER = '=ISTEXT("cchc-highlight")';
+/** The core's marker formula, re-exported for the adapter's users and tests. */
+export { HIGHLIGHT_MARKER };
 
 /** Template column widths are in characters; Excel takes points (about 5.6 pt a character of Times New Roman 12). */
 export const POINTS_PER_CHARACTER = 5.6;
@@ -222,18 +218,12 @@ async function readBox(context: Excel.RequestContext, sheet: Excel.Worksheet, bo
 
 const CF_LOAD = ['items/type', 'items/customOrNullObject/rule/formula'];
 
-function normalFormula(f: string): string {
-  return f.replace(/\s+/g, '').replace(/^=?/, '=').toUpperCase();
-}
-
-const MARKER = normalFormula(HIGHLIGHT_MARKER);
-
 function isOurs(cf: Excel.ConditionalFormat): boolean {
   // customOrNullObject, not custom: reaching `custom` of another type fails the whole batch.
   return (
     cf.type === 'Custom' &&
     !cf.customOrNullObject.isNullObject &&
-    normalFormula(cf.customOrNullObject.rule.formula) === MARKER
+    isHighlightMarker(cf.customOrNullObject.rule.formula)
   );
 }
 

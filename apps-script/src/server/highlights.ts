@@ -5,28 +5,21 @@
  * and fills are never touched. Two calls per sheet: get the rules, set them.
  */
 import { groupHighlights } from '../../../shared/src/hosts/highlightRanges';
-import { HIGHLIGHT_FILLS } from '../../../shared/src/report/palette';
+import { HIGHLIGHT_FILLS, HIGHLIGHT_MARKER, isHighlightMarker } from '../../../shared/src/report/palette';
 import type { Highlight } from '../../../shared/src/report/schema';
 import { sheetNamed } from './errors';
 
-/** The same marker as the Excel add-in's, always TRUE: the fill shows wherever the rule applies. */
-export const HIGHLIGHT_MARKER = '=ISTEXT("cchc-highlight")';
+export { HIGHLIGHT_MARKER };
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
-
-function normalFormula(f: unknown): string {
-  return String(f).replace(/\s+/g, '').replace(/^=?/, '=').toUpperCase();
-}
-
-const MARKER = normalFormula(HIGHLIGHT_MARKER);
 
 export function isOurs(rule: Rule): boolean {
   const condition = rule.getBooleanCondition();
   return (
     condition !== null &&
     condition.getCriteriaType() === SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA &&
-    normalFormula(condition.getCriteriaValues()[0]) === MARKER
+    isHighlightMarker(condition.getCriteriaValues()[0])
   );
 }
 

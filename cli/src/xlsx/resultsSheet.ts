@@ -9,15 +9,17 @@ import { HIGHLIGHT_FILLS, type HighlightKind, type Lang, type Report } from '../
 import { quoteSheetName, freeSheetName } from '../../../shared/src/hosts/a1Names';
 import { reportDisplay, type FindingGroup } from '../../../shared/src/hosts/reportDisplay';
 import { statusLabel } from '../../../shared/src/report/messages';
+import { t as say, type Key } from '../../../shared/ui/i18n';
 
 const FONT = 'Times New Roman';
 const argb = (hex: string) => `FF${hex.replace(/^#/, '').toUpperCase()}`;
 
-const LEGEND: [HighlightKind, string, string][] = [
-  ['error', 'Lỗi', 'Error'],
-  ['warning', 'Cảnh báo', 'Warning'],
-  ['missed', 'Chưa đạt chỉ tiêu, nhiệm vụ quá hạn', 'Target missed, task overdue'],
-  ['met', 'Đạt chỉ tiêu', 'Target met'],
+// The pane's own words (shared/ui/i18n.ts, plain strings, no DOM): the copy says what the pane says.
+const LEGEND: [HighlightKind, Key][] = [
+  ['error', 'legendError'],
+  ['warning', 'legendWarning'],
+  ['missed', 'legendMissed'],
+  ['met', 'legendMet'],
 ];
 
 /** Adds the sheet after the user's; returns its name (a taken name gets " (2)"). */
@@ -61,16 +63,12 @@ export function addResultsSheet(wb: ExcelJS.Workbook, report: Report, lang: Lang
     size: 14,
     bold: true,
   };
-  put([t(`Tính đến ngày ${display.asOfText}`, `As of ${display.asOfText}`)]);
-  put([
-    display.valid
-      ? t('Không có lỗi.', 'No errors.')
-      : t(`Có ${display.counts.error} lỗi cần sửa.`, `${display.counts.error} errors to fix.`),
-  ]);
+  put([say(lang, 'summaryAsOf', { date: display.asOfText })]);
+  put([display.valid ? say(lang, 'summaryValid') : say(lang, 'summaryInvalid', { n: display.counts.error })]);
   gap();
-  put([t('Màu đánh dấu', 'Highlight colours')], true);
-  for (const [kind, vi, en] of LEGEND) {
-    const r = put(['', t(vi, en)]);
+  put([say(lang, 'legendHeading')], true);
+  for (const [kind, key] of LEGEND) {
+    const r = put(['', say(lang, key)]);
     r.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(HIGHLIGHT_FILLS[kind]) } };
   }
 
@@ -82,7 +80,7 @@ export function addResultsSheet(wb: ExcelJS.Workbook, report: Report, lang: Lang
     for (const g of list) {
       put([`[${g.severityLabel}]`, `${g.title} (${g.code}): ${g.items.length}`], true);
       for (const item of g.items)
-        put([item.cell ? link(item.sheet, item.cell) : t('cả bảng', 'whole table'), item.message]);
+        put([item.cell ? link(item.sheet, item.cell) : say(lang, 'noCell'), item.message]);
     }
   };
   if (display.groups.length) {
@@ -91,64 +89,51 @@ export function addResultsSheet(wb: ExcelJS.Workbook, report: Report, lang: Lang
   }
   for (const sheet of display.sheets) {
     gap();
-    const kind =
-      sheet.kind === 'tasks'
-        ? t('bảng nhiệm vụ', 'task list')
-        : sheet.kind === 'kpis'
-          ? t('bảng chỉ tiêu', 'KPI table')
-          : t('không có bảng', 'no table');
-    put([t(`Trang "${sheet.name}": ${kind}`, `Sheet "${sheet.name}": ${kind}`)], true);
+    const title = sheet.kind === 'tasks' ? 'sheetTasks' : sheet.kind === 'kpis' ? 'sheetKpis' : 'sheetNone';
+    put([say(lang, title, { sheet: sheet.name, year: sheet.planYear })], true);
     if (sheet.kind === 'none') continue;
-    put([t('Các vấn đề', 'Findings')], true);
-    if (sheet.groups.length === 0) put(['', t('Không có vấn đề nào.', 'No findings.')]);
+    put([say(lang, 'findingsHeading')], true);
+    if (sheet.groups.length === 0) put(['', say(lang, 'noFindings')]);
     groups(sheet.groups);
     if (sheet.kind === 'kpis' && sheet.kpis.length) {
       gap();
-      put([t('Mức đạt chỉ tiêu', 'KPI attainment')], true);
+      put([say(lang, 'kpiHeading')], true);
+      const keys = ['colNo', 'colIndicator', 'colTarget', 'colResult', 'colStatus'] as const;
       put(
-        [
-          t('STT', 'No.'),
-          t('Chỉ tiêu', 'Indicator'),
-          t('Mục tiêu', 'Target'),
-          t('Kết quả', 'Result'),
-          t('Đánh giá', 'Status'),
-        ],
+        keys.map((key) => say(lang, key)),
         true,
       );
       for (const k of sheet.kpis)
         put([k.number, k.indicator, k.targets || '—', k.result || '—', k.statusLabel]);
     }
-    gap();
-    put([t('Theo lĩnh vực', 'By area')], true);
-    if (sheet.kind === 'tasks') {
-      put(
-        [
-          t('Lĩnh vực', 'Area'),
+    // Per area: tasks done and overdue, or KPIs met and missed.
+    const tasks = sheet.kind === 'tasks';
+    const head = tasks
+      ? [
+          say(lang, 'colArea'),
           t('Tên', 'Name'),
-          t('Nhiệm vụ', 'Tasks'),
+          say(lang, 'colTasks'),
           statusLabel('done', lang),
           statusLabel('overdue', lang),
-        ],
-        true,
-      );
-      for (const a of sheet.taskAreas) put([a.area, a.name, a.tasks, a.done, a.overdue]);
-      const s = sheet.taskTotals;
-      put([t('Tổng', 'Total'), '', s.total, s.done, s.overdue], true);
-    } else {
-      put(
-        [
-          t('Nhóm', 'Group'),
+        ]
+      : [
+          say(lang, 'colArea'),
           t('Tên', 'Name'),
-          t('Chỉ tiêu', 'KPIs'),
+          say(lang, 'colKpis'),
           statusLabel('met', lang),
           statusLabel('missed', lang),
-        ],
-        true,
-      );
-      for (const a of sheet.kpiAreas) put([a.area, a.name, a.total, a.met, a.missed]);
-      const k = sheet.kpiTotals;
-      put([t('Tổng', 'Total'), '', k.total, k.met, k.missed], true);
-    }
+        ];
+    const rows: (string | number)[][] = tasks
+      ? sheet.taskAreas.map((a) => [a.area, a.name, a.tasks, a.done, a.overdue])
+      : sheet.kpiAreas.map((a) => [a.area, a.name, a.total, a.met, a.missed]);
+    const totals = tasks
+      ? [sheet.taskTotals.total, sheet.taskTotals.done, sheet.taskTotals.overdue]
+      : [sheet.kpiTotals.total, sheet.kpiTotals.met, sheet.kpiTotals.missed];
+    gap();
+    put([say(lang, 'areaHeading')], true);
+    put(head, true);
+    for (const r of rows) put(r);
+    put([t('Tổng', 'Total'), '', ...totals], true);
   }
   return name;
 }

@@ -13,7 +13,7 @@ import type ExcelJS from 'exceljs';
 import { highlightsFor, type Lang } from '../../../shared/src/index';
 import { groupHighlights } from '../../../shared/src/hosts/highlightRanges';
 import { parseA1 } from '../../../shared/src/table/grid';
-import { HIGHLIGHT_FILLS, HIGHLIGHT_PRIORITY } from '../../../shared/src/report/palette';
+import { HIGHLIGHT_FILLS, HIGHLIGHT_MARKER, HIGHLIGHT_PRIORITY } from '../../../shared/src/report/palette';
 import type { Highlight, HighlightKind, Report } from '../../../shared/src/report/schema';
 import { loadWorkbookFile } from './readWorkbook';
 import { addResultsSheet } from './resultsSheet';
@@ -48,8 +48,8 @@ export async function writeCheckedCopy(
   await writeFile(outPath, new Uint8Array(out as ArrayBuffer));
 }
 
-/** The marker formula of the add-ins' own rules: always TRUE, and a formula no user writes. */
-export const HIGHLIGHT_FORMULA = 'ISTEXT("cchc-highlight")';
+/** The core's marker formula as an xlsx stores it: without the leading "=". */
+export const HIGHLIGHT_FORMULA = HIGHLIGHT_MARKER.replace(/^=/, '');
 
 /**
  * Highlights as conditional-format rules, one per sheet and kind over all its cells; when several highlights fall

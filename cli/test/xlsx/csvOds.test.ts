@@ -8,6 +8,7 @@ import { checkWorkbook, type CellValue, type SheetGrid } from '../../../shared/s
 import { which } from '../engines';
 import { parseCsv, detectDelimiter } from '../../src/xlsx/readCsv';
 import { readWorkbook, WorkbookReadError } from '../../src/xlsx/readWorkbook';
+import { runMain } from '../runMain';
 
 const FIXTURES = join(__dirname, '../fixtures');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-csv-'));
@@ -102,15 +103,13 @@ describe('a .csv file', () => {
 
 describe('the command line on a .csv', () => {
   it('checks it, and refuses --out with a reason', async () => {
-    const { main } = await import('../../src/main');
     const [grid] = await readWorkbook(join(FIXTURES, 'seed000-tasks.xlsx'));
     const file = join(dir, 'lenh.csv');
     writeFileSync(file, csvOf(grid, ';'), 'utf8');
-    const io = { out: () => undefined, err: (s: string) => void (errs += s), today: () => '2025-07-01' };
-    let errs = '';
-    expect(await main(['validate', file, '--as-of', '2025-07-01'], io)).toBe(1);
-    expect(errs).toBe('');
-    expect(await main(['validate', file, '--out', join(dir, 'ra.xlsx')], io)).toBe(2);
-    expect(errs).toContain('tệp .csv không giữ được màu');
+    const checked = await runMain(['validate', file, '--as-of', '2025-07-01']);
+    expect([checked.code, checked.stderr]).toEqual([1, '']);
+    const refused = await runMain(['validate', file, '--out', join(dir, 'ra.xlsx')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('tệp .csv không giữ được màu');
   });
 });

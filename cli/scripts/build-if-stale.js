@@ -11,7 +11,8 @@ const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..', '..');
 const STAMP = join(ROOT, 'dist', '.tsbuildinfo');
-const SOURCES = ['shared/src', 'cli/src', 'cli/bench'];
+// shared/ui too: the CLI's copy takes the pane's words from it.
+const SOURCES = ['shared/src', 'shared/ui', 'cli/src', 'cli/bench'];
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package.json'];
 
 function newestIn(dir) {

@@ -55,6 +55,35 @@ const WORDS = {
   chartIndicators: ['Đạt / không đạt theo chỉ tiêu', 'Met / missed by indicator'],
   chartAreas: ['Nhiệm vụ quá hạn theo lĩnh vực', 'Overdue tasks by area'],
   wardsWithErrors: ['Đơn vị có lỗi trong phụ lục', 'Units whose appendices have errors'],
+  // The HTML report's own words. "{n}"-style slots are filled by the report (the values are escaped there).
+  overview: ['Tổng hợp chung', 'Overview'],
+  filesTotal: ['Số tệp nhận được', 'Files received'],
+  rateOverall: ['Tỷ lệ đạt chung', 'Overall attainment'],
+  tables: ['Bảng số liệu', 'Tables'],
+  tableFiles: ['Tổng hợp theo tệp', 'Summary by file'],
+  tableIndicators: ['Tổng hợp theo chỉ tiêu', 'Summary by indicator'],
+  tableAreas: ['Tổng hợp theo lĩnh vực', 'Summary by area'],
+  tableErrors: ['Danh sách lỗi', 'Error list'],
+  unreadableFiles: ['Các tệp không đọc được', 'Files that could not be read'],
+  reason: ['Lý do', 'Reason'],
+  errorCount: ['Số lỗi', 'Errors'],
+  unitFromFile: ['tên đơn vị lấy theo tên tệp', 'unit named after the file'],
+  noFiles: ['Không có tệp nào được đọc.', 'No file was read.'],
+  noChartData: ['Không có số liệu để vẽ biểu đồ.', 'Nothing to chart.'],
+  chartPart: ['Đơn vị thứ {first}–{last} trên {total}', 'Units {first}–{last} of {total}'],
+  noUnreadable: ['Tất cả các tệp đều đọc được.', 'Every file could be read.'],
+  noRateNote: [
+    '"—": đơn vị chưa có chỉ tiêu nào vừa có số liệu vừa đo được.',
+    '"—": the unit has no indicator with both data and a measurable target.',
+  ],
+  moreIndicators: [
+    'Biểu đồ vẽ {shown} chỉ tiêu có nhiều đơn vị báo cáo nhất; {n} chỉ tiêu còn lại có trong bảng tổng hợp theo chỉ tiêu.',
+    'The chart shows the {shown} indicators most units report; the other {n} are in the summary by indicator.',
+  ],
+  moreErrors: [
+    'Chỉ in {shown} trong số {total} lỗi; {n} lỗi còn lại có trong tệp Excel tổng hợp, trang "{sheet}".',
+    'Only {shown} of the {total} errors are printed; the other {n} are in the summary workbook, sheet "{sheet}".',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type SummaryWord = keyof typeof WORDS;

@@ -4,35 +4,18 @@
  * test-output/templates/ for people to look at. CI installs LibreOffice and poppler (.ci/run).
  */
 import ExcelJS from 'exceljs';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkWorkbook } from '../../shared/src/index';
 import { buildTemplate, type TemplateKind } from '../../shared/src/templates/build';
 import { renderWorkbook } from '../src/templates/renderWorkbook';
 import { readWorkbookBuffer } from '../src/xlsx/readWorkbook';
-import { which } from './engines';
+import { describeWithLibreOffice, libreOfficeWork } from './libreoffice';
 
-// In CI the engine must be there (a missing install is a failure, not a skip); on a developer's machine
-// without LibreOffice these tests are skipped with a note.
-const haveEngine = which('soffice') && which('pdftoppm');
-if (!haveEngine && process.env.CI) throw new Error('LibreOffice (soffice) and pdftoppm are required in CI');
-const describeEngine = haveEngine ? describe : describe.skip;
-if (!haveEngine)
-  console.warn('LibreOffice or pdftoppm not installed: skipping the real-engine template tests');
+const describeEngine = describeWithLibreOffice('the real-engine template tests');
 
 const OUTPUT = resolve(__dirname, '../../test-output/templates');
-const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
-const profile = `file://${join(work, 'profile')}`;
-
-function soffice(args: string[]): void {
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...args], {
-    cwd: work,
-    stdio: 'ignore',
-    timeout: 180_000,
-  });
-}
+const lo = libreOfficeWork('cchc-lo-');
 
 const templates: [TemplateKind, 'vi' | 'en'][] = [
   ['tasks', 'vi'],
@@ -48,7 +31,7 @@ describeEngine('templates in LibreOffice Calc', () => {
       const wb = renderWorkbook(
         buildTemplate([kind], { lang, year: 2026, unit: 'Phường 5', exampleTargets: kind === 'kpis' }),
       );
-      await wb.xlsx.writeFile(join(work, `${kind}-${lang}.xlsx`));
+      await wb.xlsx.writeFile(lo.path(`${kind}-${lang}.xlsx`));
     }
     // A task list with three tasks typed in and no cached formula results: only a real engine can number them.
     const filled = renderWorkbook(buildTemplate(['tasks'], { lang: 'vi', year: 2026, unit: 'Phường 5' }));
@@ -66,33 +49,32 @@ describeEngine('templates in LibreOffice Calc', () => {
     }
     const total = ws.getCell('A37');
     total.value = { formula: (total.value as ExcelJS.CellFormulaValue).formula } as ExcelJS.CellFormulaValue;
-    mkdirSync(join(work, 'filled'), { recursive: true });
-    await filled.xlsx.writeFile(join(work, 'filled', 'tasks-filled.xlsx'));
+    mkdirSync(lo.path('filled'), { recursive: true });
+    await filled.xlsx.writeFile(lo.path('filled', 'tasks-filled.xlsx'));
 
     const names = templates.map(([k, l]) => `${k}-${l}.xlsx`);
-    soffice(['--convert-to', 'pdf', '--outdir', work, ...names]);
-    soffice([
+    lo.soffice(['--convert-to', 'pdf', '--outdir', lo.path(), ...names]);
+    lo.soffice([
       '--convert-to',
       'xlsx',
       '--outdir',
-      join(work, 'recalculated'),
-      join(work, 'filled', 'tasks-filled.xlsx'),
+      lo.path('recalculated'),
+      lo.path('filled', 'tasks-filled.xlsx'),
     ]);
   }, 240_000);
 
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(() => lo.remove());
 
   it.each(templates)('%s (%s) converts to PDF, and its first page is kept as a PNG', (kind, lang) => {
-    const pdf = join(work, `${kind}-${lang}.pdf`);
+    const pdf = lo.path(`${kind}-${lang}.pdf`);
     expect(existsSync(pdf)).toBe(true);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    const png = join(OUTPUT, `${kind}-${lang}`);
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
-    expect(statSync(`${png}.png`).size).toBeGreaterThan(10_000);
+    const png = lo.firstPagePng(pdf, join(OUTPUT, `${kind}-${lang}`));
+    expect(statSync(png).size).toBeGreaterThan(10_000);
   });
 
   it('computes the numbering and the total formula, and the result checks clean', async () => {
-    const recalculated = readFileSync(join(work, 'recalculated', 'tasks-filled.xlsx'));
+    const recalculated = readFileSync(lo.path('recalculated', 'tasks-filled.xlsx'));
     const sheets = await readWorkbookBuffer(recalculated);
     const values = sheets[0].values;
     expect(values[36][0]).toBe('Tổng cộng: 3 nhiệm vụ');

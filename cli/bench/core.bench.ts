@@ -8,6 +8,14 @@ import { AREAS as AREA_DEFS } from '../../shared/src/table/areas';
 import { basename } from 'node:path';
 import { samplePath } from '../src/demo';
 import { readWorkbook } from '../src/xlsx/readWorkbook';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { consolidate } from '../../shared/src/summary/consolidate';
+import type { FileDigest } from '../../shared/src/summary/digest';
+import { runJob, type FileJob } from '../src/batch/job';
+import { poolLimits, runPool } from '../src/batch/pool';
+import { writeWardSet } from './wardFiles';
 
 const DEADLINES = [
   'Tháng 02 năm 2025',
@@ -172,12 +180,58 @@ function measureSheets(rows: number): void {
   );
 }
 
+/**
+ * `cchc summary` from read to summary on generated ward files (four real layouts, 25–50 rows a sheet): once in
+ * one thread, file after file, then on the worker pool (one worker per core), as the command runs.
+ */
+async function measureSummary(count: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
+  try {
+    const files = await writeWardSet(dir, count);
+    const jobs: FileJob[] = files.map((f) => ({
+      path: f.path,
+      shown: f.path.slice(dir.length + 1),
+      options: { asOf: '2025-10-15', lang: 'vi' },
+      want: 'digest',
+    }));
+    const check = (digests: FileDigest[]) => {
+      const s = consolidate(digests, { lang: 'vi', today: '2025-10-15' });
+      if (s.totals.read !== count) throw new Error(`summary: ${count - s.totals.read} files not read`);
+    };
+    for (const job of jobs.slice(0, 20)) await runJob(job); // warm-up
+    let t0 = performance.now();
+    const one: FileDigest[] = [];
+    for (const job of jobs) {
+      const r = await runJob(job);
+      if (r.ok && r.digest) one.push(r.digest);
+    }
+    check(one);
+    const single = performance.now() - t0;
+    const limits = poolLimits();
+    t0 = performance.now();
+    const many: FileDigest[] = new Array(count);
+    await runPool(jobs, limits, (i, r) => {
+      if (r.ok && r.digest) many[i] = r.digest;
+    });
+    check(many);
+    const parallel = performance.now() - t0;
+    const rate = (ms: number) => (count / (ms / 1000)).toFixed(0).padStart(6);
+    console.log(
+      `summary ${count} ward files  one thread ${single.toFixed(0).padStart(6)} ms ${rate(single)} files/s  ` +
+        `${limits.workers} workers ${parallel.toFixed(0).padStart(6)} ms ${rate(parallel)} files/s (read + check + summary)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function run(): Promise<void> {
   console.log(`node ${process.version}, best of several runs after a warm-up`);
   for (const n of [1_000, 10_000, 100_000]) measure('tasks', taskGrid, n);
   for (const n of [1_000, 10_000, 100_000]) measure('kpis', kpiGrid, n);
   measureSheets(10_000);
   await measureFiles(100);
+  await measureSummary(1000);
   console.log(`peak RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
 }
 

@@ -1,31 +1,33 @@
 import { writeFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  checkWorkbook,
-  parseCutoffOverrides,
-  parsePeriod,
-  PERIODS,
-  type CheckOptions,
-  type Lang,
-  type Report,
-} from '../../shared/src/index';
-import { parseIsoDate } from '../../shared/src/deadlines/isoDate';
+import { checkWorkbook, type Lang, type Report } from '../../shared/src/index';
 import { renderBatchSummary, renderText, type BatchEntry } from './textReport';
 import { readWorkbook, WorkbookReadError } from './xlsx/readWorkbook';
 import { writeCheckedCopy } from './xlsx/writeHighlights';
 import { runDemo } from './demo';
+import { summaryCommand } from './summary/command';
 import { visible } from './visible';
 import { OutPathError, checkOutPath, writeErrorMessage } from './outPath';
 import { buildTemplate } from '../../shared/src/templates/build';
 import {
   isoDay,
-  parseYear,
   templateKinds,
   templateParamsFromForm,
   type TemplateChoice,
 } from '../../shared/src/hosts/checkForm';
 import { renderWorkbook } from './templates/renderWorkbook';
+import {
+  argLang,
+  baseDir,
+  checkOptionsFrom,
+  commonFolder,
+  parseCommand,
+  say,
+  UsageError,
+  wantsHelp,
+  type Command,
+} from './args';
 
 /** Exit codes: 0 no error finding, 1 error findings, 2 the input (or the command line) cannot be used. */
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
@@ -36,6 +38,8 @@ export interface Io {
   today: () => string;
   /** Columns the text report may use: the terminal's, or 80 when the output is not a terminal. */
   width?: () => number;
+  /** The raw terminal stream for a progress line; absent when stderr is not a terminal (CI, a pipe, a file). */
+  progress?: (s: string) => void;
 }
 
 const defaultIo: Io = {
@@ -43,6 +47,7 @@ const defaultIo: Io = {
   err: (s) => process.stderr.write(s),
   today: () => isoDay(new Date()),
   width: () => (process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80),
+  progress: process.stderr.isTTY ? (s) => void process.stderr.write(s) : undefined,
 };
 
 export async function main(argv: string[], given: Io = defaultIo): Promise<number> {
@@ -58,6 +63,8 @@ export async function main(argv: string[], given: Io = defaultIo): Promise<numbe
         return await runDemo(rest, io, validate);
       case 'template':
         return await template(rest, io);
+      case 'summary':
+        return await summaryCommand(rest, io, (l) => usage(l, 'summary'));
       case undefined:
       case 'help':
       case '--help':
@@ -75,58 +82,13 @@ export async function main(argv: string[], given: Io = defaultIo): Promise<numbe
   }
 }
 
-class UsageError extends Error {}
-
-/**
- * Where relative paths start: the folder the user ran the command in. `npm run cchc` moves to the repository's
- * root first and says where the user was in INIT_CWD; `npx cchc` and `node cli/bin/cchc.js` stay where they were.
- */
-export function baseDir(env: NodeJS.ProcessEnv = process.env): string {
-  const viaNpmRun = env.npm_lifecycle_event === 'cchc' || env.npm_lifecycle_event === 'demo';
-  return viaNpmRun && env.INIT_CWD ? env.INIT_CWD : process.cwd();
-}
-
-type Command = 'validate' | 'template';
-
-/**
- * node:util's parseArgs, its errors in the user's language: the option named and the command's help pointed to
- * (its own messages are English and quote oddly).
- */
-function parseCommand<T>(command: Command, lang: Lang, parse: () => T): T {
-  try {
-    return parse();
-  } catch (e) {
-    const code = String((e as { code?: unknown })?.code ?? '');
-    const message = (e as { message?: unknown } | null)?.message;
-    const option = /'(-{1,2}[^\s'<]+)/.exec(typeof message === 'string' ? message : '')?.[1] ?? '';
-    const help = `cchc ${command} --help`;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      throw new UsageError(
-        say(
-          lang,
-          `Tùy chọn không rõ: ${option} (xem "${help}")`,
-          `Unknown option: ${option} (see "${help}")`,
-        ),
-      );
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      throw new UsageError(
-        say(lang, `Thiếu giá trị sau ${option} (xem "${help}")`, `${option} needs a value (see "${help}")`),
-      );
-    throw e;
-  }
-}
-
-function wantsHelp(args: string[]): boolean {
-  return args.includes('--help') || args.includes('-h');
-}
-
 async function validate(args: string[], io: Io): Promise<number> {
-  const argLang: Lang = args[args.indexOf('--lang') + 1] === 'en' && args.includes('--lang') ? 'en' : 'vi';
+  const lang0 = argLang(args);
   if (wantsHelp(args)) {
-    io.out(usage(argLang, 'validate'));
+    io.out(usage(lang0, 'validate'));
     return EXIT.ok;
   }
-  const parsed = parseCommand('validate', argLang, () =>
+  const parsed = parseCommand('validate', lang0, () =>
     parseArgs({
       args,
       allowPositionals: true,
@@ -144,7 +106,8 @@ async function validate(args: string[], io: Io): Promise<number> {
   );
   const values = parsed.values;
   const base = baseDir();
-  const positionals = parsed.positionals.map((p) => resolve(base, p));
+  // An empty argument (a script's unset variable) names no file; resolved, it would name the current folder.
+  const positionals = parsed.positionals.filter((p) => p.trim() !== '').map((p) => resolve(base, p));
   const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
   const t = (vi: string, en: string) => say(lang, vi, en);
   if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en') {
@@ -159,56 +122,7 @@ async function validate(args: string[], io: Io): Promise<number> {
     throw new UsageError(t('--out chỉ dùng với một tệp.', '--out works with one file only.'));
   }
 
-  const options: CheckOptions = { lang, today: io.today() };
-  if (values.year !== undefined) {
-    const y = parseYear(values.year);
-    if (typeof y !== 'number')
-      throw new UsageError(t(`Năm không hợp lệ: ${values.year}`, `Invalid year: ${values.year}`));
-    options.year = y;
-  }
-  if (values['as-of'] !== undefined) {
-    const d = parseIsoDate(values['as-of']);
-    if (!d)
-      throw new UsageError(
-        t(
-          `Ngày không hợp lệ: ${values['as-of']} (dùng YYYY-MM-DD hoặc dd/mm/yyyy)`,
-          `Invalid date: ${values['as-of']} (use YYYY-MM-DD or dd/mm/yyyy)`,
-        ),
-      );
-    options.asOf = d;
-  }
-  if (values.period !== undefined && values['as-of'] !== undefined) {
-    throw new UsageError(
-      t(
-        'Chọn một trong hai: --period (ngày chốt số liệu của kỳ) hoặc --as-of (một ngày).',
-        'Choose one: --period (the period’s cut-off) or --as-of (a date).',
-      ),
-    );
-  }
-  if (values.period !== undefined) {
-    // The four names the help lists, and nothing else: "q2" is no period of the reporting calendar (the
-    // 6-month report is h1), so a typo is refused rather than read as a guess.
-    const p = (PERIODS as readonly string[]).includes(values.period) ? parsePeriod(values.period) : null;
-    if (!p)
-      throw new UsageError(
-        t(
-          `Kỳ báo cáo không hợp lệ: ${values.period} (q1, h1, q3, year)`,
-          `Invalid period: ${values.period} (q1, h1, q3, year)`,
-        ),
-      );
-    options.period = p;
-  }
-  if (values.cutoffs !== undefined) {
-    const c = parseCutoffOverrides(values.cutoffs);
-    if (!c)
-      throw new UsageError(
-        t(
-          '--cutoffs dạng q1=09/03,h1=09/06,q3=09/09,year=09/12',
-          '--cutoffs looks like q1=09/03,h1=09/06,q3=09/09,year=09/12',
-        ),
-      );
-    options.cutoffs = c;
-  }
+  const options = checkOptionsFrom(values, lang, io.today());
   const outPath = values.out === undefined ? undefined : resolve(base, values.out);
   if (outPath !== undefined && /\.csv$/i.test(positionals[0] ?? '')) {
     throw new UsageError(
@@ -272,12 +186,12 @@ async function validate(args: string[], io: Io): Promise<number> {
 }
 
 async function template(args: string[], io: Io): Promise<number> {
-  const argLang: Lang = args[args.indexOf('--lang') + 1] === 'en' && args.includes('--lang') ? 'en' : 'vi';
+  const lang0 = argLang(args);
   if (wantsHelp(args)) {
-    io.out(usage(argLang, 'template'));
+    io.out(usage(lang0, 'template'));
     return EXIT.ok;
   }
-  const { values, positionals } = parseCommand('template', argLang, () =>
+  const { values, positionals } = parseCommand('template', lang0, () =>
     parseArgs({
       args,
       allowPositionals: true,
@@ -328,29 +242,12 @@ async function template(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/** The deepest folder holding every file (for one file, its own folder). */
-export function commonFolder(files: readonly string[]): string {
-  if (files.length === 0) return '';
-  let parts = dirname(files[0]).split(sep);
-  for (const f of files.slice(1)) {
-    const other = dirname(f).split(sep);
-    let i = 0;
-    while (i < parts.length && i < other.length && parts[i] === other[i]) i++;
-    parts = parts.slice(0, i);
-  }
-  return parts.join(sep) || sep;
-}
-
 /** An error from the file system (it carries a code such as ENOENT), as opposed to a bug or a parse error. */
 function isSystemError(e: unknown): boolean {
   return (
     typeof (e as { code?: unknown } | null)?.code === 'string' &&
     /^E[A-Z]+$/.test((e as { code: string }).code)
   );
-}
-
-function say(lang: Lang, vi: string, en: string): string {
-  return lang === 'vi' ? vi : en;
 }
 
 function oneLine(e: unknown, lang: Lang): string {
@@ -392,6 +289,34 @@ Checks the task lists and KPI tables of each file; paths are taken from the fold
 Exit codes: 0 no errors, 1 errors found, 2 a file cannot be read or the command is wrong.
 `,
   },
+  summary: {
+    vi: `Cách dùng: cchc summary <tệp hoặc thư mục …> --out tong-hop.xlsx [--html tong-hop.html] [tùy chọn]
+Tổng hợp tệp phụ lục của nhiều đơn vị (cấp tỉnh): mỗi thư mục được đọc cả các thư mục con, lấy các tệp .xlsx và
+.csv (bỏ qua tệp ẩn và tệp tạm ~$…). Tệp không đọc được có một dòng lý do, các tệp khác vẫn được tổng hợp; tệp gốc
+không bị thay đổi. Đọc song song trên mọi nhân của máy.
+  -o, --out tong-hop.xlsx  bảng tổng hợp: Tổng hợp, Theo chỉ tiêu, Theo lĩnh vực, Lỗi (in A4 ngang)
+  --html tong-hop.html     báo cáo một trang có biểu đồ, mở bằng trình duyệt và in được
+  --as-of YYYY-MM-DD     đánh giá đến ngày đó; --period q1|h1|q3|year: đến ngày chốt số liệu của kỳ
+  --cutoffs q1=09/03,…   ngày chốt số liệu riêng; --year Y: năm kế hoạch
+  --lang vi|en           ngôn ngữ của bảng tổng hợp và báo cáo
+  --force                ghi đè tệp tổng hợp đã có
+Mã thoát: 0 đọc được mọi tệp và không có lỗi, 1 có lỗi hoặc có tệp không đọc được, 2 không đọc được tệp nào hoặc
+không ghi được tệp tổng hợp.
+`,
+    en: `Usage: cchc summary <files or folders …> --out summary.xlsx [--html summary.html] [options]
+Consolidates many units' appendix files (province level): folders are read with their subfolders for .xlsx and
+.csv files (hidden and ~$… temporary files skipped). A file that cannot be read gets one line saying why and the
+rest is summarised; the input files are never changed. Files are read in parallel on every core.
+  -o, --out summary.xlsx   the summary workbook: Summary, By indicator, By area, Errors (prints on A4 landscape)
+  --html summary.html      a one-page report with charts, to open in a browser and print
+  --as-of YYYY-MM-DD     judge as of that day; --period q1|h1|q3|year: as of the period's data cut-off
+  --cutoffs q1=09/03,…   a plan's own cut-off dates; --year Y: plan year
+  --lang vi|en           language of the workbook and the report
+  --force                replace an existing summary
+Exit codes: 0 every file read and no errors, 1 errors or files that cannot be read, 2 no file could be read or the
+summary cannot be written.
+`,
+  },
   template: {
     vi: `Cách dùng: cchc template tasks|kpis|units|all -o tệp.xlsx [tùy chọn]
 Tạo phụ lục mẫu trống; không ghi đè tệp đã có.
@@ -422,6 +347,8 @@ export function usage(lang: Lang, command?: Command): string {
                 [--cutoffs q1=dd/mm,…] [--lang vi|en] [--format text|json|summary] [--out bản-đã-đánh-dấu.xlsx] [--force]
   cchc template tasks|kpis|units|all -o tệp.xlsx [--year Y] [--unit "Phường 5"] [--doc "36/KH-UBND ngày 12/02/2026"]
                 [--lang vi|en] [--examples] [--force]
+  cchc summary  <tệp hoặc thư mục …> --out tong-hop.xlsx [--html tong-hop.html] [--as-of …|--period …] [--lang vi|en]
+                tổng hợp tệp của nhiều đơn vị (xem "cchc summary --help")
   cchc demo     kiểm tra phụ lục mẫu kèm theo và ghi bản đã đánh dấu vào out/
 Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
 `
@@ -430,6 +357,8 @@ Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
                 [--cutoffs q1=dd/mm,…] [--lang vi|en] [--format text|json|summary] [--out checked.xlsx] [--force]
   cchc template tasks|kpis|units|all -o file.xlsx [--year Y] [--unit "Ward 5"] [--doc "36/KH-UBND of 12/02/2026"]
                 [--lang vi|en] [--examples] [--force]
+  cchc summary  <files or folders …> --out summary.xlsx [--html summary.html] [--as-of …|--period …] [--lang vi|en]
+                consolidates many units' files (see "cchc summary --help")
   cchc demo     checks the bundled sample appendix and writes a highlighted copy to out/
 Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read.
 `;

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, linkSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Lang } from '../../shared/src/index';
 
 /** A file the command line cannot or will not write: its message is the one line the user sees. */
@@ -7,11 +7,12 @@ export class OutPathError extends Error {}
 
 /**
  * Checks, before any work, that `arg` names a file the command may write: not a folder, in a folder that
- * exists, and not an existing file unless `force` is given. Returns the resolved path.
+ * exists, and not an existing file unless `force` is given. Returns the resolved path. Messages name the file
+ * as the user wrote it (`arg`).
  */
-export function checkOutPath(arg: string, force: boolean, lang: Lang): string {
+export function checkOutPath(path: string, force: boolean, lang: Lang, arg = path): string {
   const vi = lang === 'vi';
-  const out = resolve(arg);
+  const out = resolve(path);
   if (existsSync(out)) {
     if (statSync(out).isDirectory())
       throw new OutPathError(
@@ -54,5 +55,50 @@ export function writeErrorMessage(e: unknown, arg: string, lang: Lang): string {
         : `${arg} is open in another program; close it and run again.`;
     default:
       return vi ? `Không ghi được ${arg}.` : `Could not write ${arg}.`;
+  }
+}
+
+/** True when both paths reach one file, also through a symbolic or a hard link. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+/**
+ * Writes a whole file or nothing: the bytes go to a temporary file beside the target, which then takes the
+ * target's name. A full disk or a crash leaves the target as it was (no truncated file to block a re-run).
+ * Without `force` an existing target is never replaced, even one that appeared since checkOutPath.
+ */
+export function writeWhole(
+  path: string,
+  data: Uint8Array | string,
+  force: boolean,
+  arg: string,
+  lang: Lang,
+): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(temp, data, { flag: 'wx' });
+    if (force) renameSync(temp, path);
+    else {
+      // A hard link fails if the name is taken, where a rename would silently replace the file. Where links are
+      // not supported (FAT drives, some shares), the rename follows a last look.
+      try {
+        linkSync(temp, path);
+        unlinkSync(temp);
+      } catch (e) {
+        if ((e as { code?: unknown }).code === 'EEXIST') throw e;
+        if (existsSync(path)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+        renameSync(temp, path);
+      }
+    }
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new OutPathError(writeErrorMessage(e, arg, lang));
   }
 }

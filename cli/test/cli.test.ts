@@ -3,11 +3,12 @@
  * line (never a stack trace) for input that cannot be used.
  */
 import ExcelJS from 'exceljs';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { reportSchema, type Report } from '../../shared/src/index';
+import { ensureBuilt } from './built';
 import { runMain } from './runMain';
 
 const fixtures = join(__dirname, 'fixtures');
@@ -210,7 +211,7 @@ describe('cchc validate', () => {
 describe('the built command (cli/bin/cchc.js)', () => {
   const root = resolve(__dirname, '../..');
   beforeAll(() => {
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: root }); // incremental: quick when nothing changed
+    ensureBuilt();
   }, 120_000);
 
   it('runs the demo on the bundled sample and says where the checked copy is', () => {

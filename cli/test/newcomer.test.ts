@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ensureBuilt } from './built';
 import { runMain } from './runMain';
 
 const ROOT = resolve(__dirname, '../..');
@@ -53,7 +54,7 @@ describe('paths from where the user stands', () => {
     rmSync(join(ROOT, 'test-output', 'newcomer'), { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     copyFileSync(join(FIXTURES, 'seed000-tasks.xlsx'), join(dir, 'phu-luc.xlsx'));
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT }); // incremental: quick when nothing changed
+    ensureBuilt();
   }, 120_000);
 
   it('through npm run cchc from a subdirectory: the input and --out beside the user', () => {

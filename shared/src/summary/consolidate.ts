@@ -3,7 +3,7 @@
  * order-preserving: the files keep the order they were given in, whatever order the workers finished in.
  */
 import type { Lang } from '../report/messages';
-import { areaByNumeral, romanToInt } from '../table/areas';
+import { areaByNumeral, REQUIRED_AREAS, romanToInt } from '../table/areas';
 import { emptyKpiCounts } from '../attainment/summary';
 import { emptyTaskCounts, type FileDigest } from './digest';
 import type { AreaTotals, Indicator, Summary, SummaryError, WardFile } from './schema';
@@ -129,6 +129,19 @@ function indicatorsOf(digests: readonly FileDigest[]): Indicator[] {
 
 function areasOf(read: readonly FileDigest[], lang: Lang): AreaTotals[] {
   const byArea = new Map<string, AreaTotals>();
+  // The seven areas every plan has are always listed, so an area no ward worked on shows as a zero, not a gap.
+  for (const numeral of REQUIRED_AREAS) {
+    const def = areaByNumeral(numeral);
+    if (def)
+      byArea.set(numeral, {
+        area: numeral,
+        name: lang === 'vi' ? def.vi : def.en,
+        tasks: 0,
+        done: 0,
+        overdue: 0,
+        filesWithOverdue: 0,
+      });
+  }
   for (const d of read) {
     for (const a of d.areas) {
       const def = areaByNumeral(a.area);

@@ -1,0 +1,45 @@
+/**
+ * One file of a batch: read, check and (for the province summary) digest it. This runs inside a worker thread
+ * (worker.ts) so that a hostile file is bounded in memory and time; the same function runs in-process for one file.
+ */
+import { basename } from 'node:path';
+import { checkWorkbook, type CheckOptions, type Lang, type Report } from '../../../shared/src/index';
+import { digestReport, type FileDigest } from '../../../shared/src/summary/digest';
+import { readWorkbook, WorkbookReadError } from '../xlsx/readWorkbook';
+
+export interface FileJob {
+  /** Absolute path of the file. */
+  path: string;
+  /** The name shown in reports (below the batch's common folder). */
+  shown: string;
+  options: CheckOptions;
+  /** What the caller needs back: the full report (validate) or the summary's digest of it. */
+  want: 'report' | 'digest';
+}
+
+export type JobResult =
+  | { ok: true; report?: Report; digest?: FileDigest }
+  /** `line`: the one line the user sees, starting with the file's name. */
+  | { ok: false; line: string };
+
+export async function runJob(job: FileJob): Promise<JobResult> {
+  const lang: Lang = job.options.lang === 'en' ? 'en' : 'vi';
+  let grids;
+  try {
+    grids = await readWorkbook(job.path);
+  } catch (e) {
+    return { ok: false, line: failureLine(e, job.path, lang) };
+  }
+  const report = checkWorkbook(grids, { ...job.options, file: job.shown });
+  if (job.want === 'report') return { ok: true, report };
+  return { ok: true, digest: digestReport(report, grids, job.shown) };
+}
+
+/** A read error's own line, or a short one for anything else (never a stack trace). */
+export function failureLine(e: unknown, path: string, lang: Lang): string {
+  if (e instanceof WorkbookReadError) return e.messageIn(lang);
+  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return lang === 'vi'
+    ? `${basename(path)}: không kiểm tra được (${detail}).`
+    : `${basename(path)}: could not be checked (${detail}).`;
+}

@@ -1,0 +1,180 @@
+/**
+ * `cchc summary`: a province office's folder of ward files into one summary workbook and one printable page.
+ * Files are read and checked on every core (batch/pool.ts); the summary is made from their digests here.
+ */
+import { relative, resolve, basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Lang } from '../../../shared/src/index';
+import { consolidate } from '../../../shared/src/summary/consolidate';
+import { unreadableDigest, type FileDigest } from '../../../shared/src/summary/digest';
+import { renderSummaryHtml } from '../../../shared/src/summary/htmlReport';
+import type { Summary } from '../../../shared/src/summary/schema';
+import { formatNumber } from '../../../shared/src/index';
+import {
+  argLang,
+  baseDir,
+  checkOptionsFrom,
+  commonFolder,
+  parseCommand,
+  say,
+  UsageError,
+  wantsHelp,
+} from '../args';
+import { runPool, poolLimits } from '../batch/pool';
+import { Progress } from '../batch/progress';
+import { batchFiles } from '../batch/walk';
+import type { FileJob } from '../batch/job';
+import { checkOutPath, sameFile, writeWhole } from '../outPath';
+import { summaryWorkbookBuffer } from './summaryWorkbook';
+import type { Io } from '../main';
+
+/** Exit codes as `validate`'s: 0 all read and no error, 1 errors or unreadable files, 2 nothing usable. */
+const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+
+export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang) => string): Promise<number> {
+  const lang0 = argLang(args);
+  if (wantsHelp(args)) {
+    io.out(usage(lang0));
+    return EXIT.ok;
+  }
+  const { values, positionals } = parseCommand('summary', lang0, () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        html: { type: 'string' },
+        year: { type: 'string' },
+        'as-of': { type: 'string' },
+        period: { type: 'string' },
+        cutoffs: { type: 'string' },
+        lang: { type: 'string' },
+        force: { type: 'boolean' },
+      },
+    }),
+  );
+  const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
+  const t = (vi: string, en: string) => say(lang, vi, en);
+  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en')
+    throw new UsageError(t('--lang nhận vi hoặc en', '--lang takes vi or en'));
+  if (positionals.length === 0 || positionals.every((p) => p.trim() === ''))
+    throw new UsageError(
+      t('Cần tệp hoặc thư mục các tệp của đơn vị.', 'Name the ward files or the folder holding them.'),
+    );
+  if (!values.out)
+    throw new UsageError(
+      t('Cần tên tệp tổng hợp: --out tong-hop.xlsx', 'Name the summary: --out summary.xlsx'),
+    );
+  if (!/\.xlsx$/i.test(values.out))
+    throw new UsageError(t('--out ghi tệp .xlsx', '--out writes an .xlsx file'));
+  if (values.html !== undefined && !/\.html?$/i.test(values.html))
+    throw new UsageError(t('--html ghi tệp .html', '--html writes an .html file'));
+  const options = checkOptionsFrom(values, lang, io.today());
+  const base = baseDir();
+  const force = values.force ?? false;
+  const outputs = [
+    { arg: values.out, path: checkOutPath(resolve(base, values.out), force, lang, values.out) },
+  ];
+  if (values.html !== undefined)
+    outputs.push({
+      arg: values.html,
+      path: checkOutPath(resolve(base, values.html), force, lang, values.html),
+    });
+  if (outputs.length === 2 && sameFile(outputs[0].path, outputs[1].path))
+    throw new UsageError(
+      t('--out và --html phải là hai tệp khác nhau.', '--out and --html must be two files.'),
+    );
+
+  const inputs = positionals.filter((p) => p.trim() !== '').map((p) => resolve(base, p));
+  // The outputs are never read as inputs (a re-run in the same folder), and an input is never overwritten.
+  const files = batchFiles(
+    inputs,
+    outputs.map((o) => o.path),
+  );
+  for (const o of outputs) {
+    if (inputs.some((i) => sameFile(i, o.path)))
+      throw new UsageError(
+        t(
+          `Không ghi đè tệp đầu vào: chọn tên khác cho ${o.arg}.`,
+          `An input is never overwritten: choose another name than ${o.arg}.`,
+        ),
+      );
+  }
+  if (files.length === 0)
+    throw new UsageError(
+      t(
+        'Không có tệp .xlsx hoặc .csv nào trong các thư mục đã cho.',
+        'There is no .xlsx or .csv file in the folders given.',
+      ),
+    );
+
+  const common = commonFolder(files);
+  const shown = (f: string) => relative(common, f) || basename(f);
+  const jobs: FileJob[] = files.map((path) => ({ path, shown: shown(path), options, want: 'digest' }));
+  const digests: FileDigest[] = new Array(jobs.length);
+  const progress = new Progress(io.progress, jobs.length, lang);
+  let done = 0;
+  await runPool(jobs, poolLimits(), (index, result) => {
+    if (result.ok && result.digest) digests[index] = result.digest;
+    else {
+      const line = result.ok ? `${jobs[index].shown}: ?` : result.line;
+      digests[index] = unreadableDigest(jobs[index].shown, line);
+      progress.end();
+      io.err(line + '\n');
+    }
+    progress.tick(++done);
+  });
+  progress.end();
+
+  const summary = consolidate(digests, { lang, today: options.asOf ?? io.today() });
+  if (summary.totals.read === 0) {
+    io.err(
+      t('Không đọc được tệp nào: không ghi tệp tổng hợp.', 'No file could be read: no summary was written.') +
+        '\n',
+    );
+    return EXIT.unusable;
+  }
+  writeWhole(outputs[0].path, await summaryWorkbookBuffer(summary), force, outputs[0].arg, lang);
+  if (outputs[1]) writeWhole(outputs[1].path, renderSummaryHtml(summary), force, outputs[1].arg, lang);
+  io.out(
+    closingLines(
+      summary,
+      outputs.map((o) => o.arg),
+      lang,
+    ),
+  );
+  return summary.totals.unreadable > 0 || summary.totals.errors > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** What the office reads in the terminal: the counts, then where the summary is. */
+function closingLines(s: Summary, written: string[], lang: Lang): string {
+  const t = (vi: string, en: string) => say(lang, vi, en);
+  const n = s.totals;
+  const rate = n.rate === null ? '—' : `${formatNumber(Math.round(n.rate * 1000) / 10, lang)}%`;
+  const lines = [
+    t(
+      `Đã tổng hợp ${n.read}/${n.files} tệp của ${n.units} đơn vị` +
+        (n.unreadable ? `; ${n.unreadable} tệp không đọc được.` : '.'),
+      `Summarised ${n.read}/${n.files} files from ${n.units} units` +
+        (n.unreadable ? `; ${n.unreadable} could not be read.` : '.'),
+    ),
+    t(
+      `Nhiệm vụ: ${n.tasks.total}, hoàn thành ${n.tasks.done}, quá hạn ${n.tasks.overdue}. Chỉ tiêu: đạt ${n.kpis.met}, không đạt ${n.kpis.missed}, chưa có số liệu ${n.kpis.noData}; tỷ lệ đạt ${rate}.`,
+      `Tasks: ${n.tasks.total}, done ${n.tasks.done}, overdue ${n.tasks.overdue}. Indicators: met ${n.kpis.met}, missed ${n.kpis.missed}, no data ${n.kpis.noData}; attainment ${rate}.`,
+    ),
+    t(
+      `Lỗi: ${n.errors} ở ${n.filesWithErrors} tệp; cảnh báo: ${n.warnings}.`,
+      `Errors: ${n.errors} in ${n.filesWithErrors} files; warnings: ${n.warnings}.`,
+    ),
+  ];
+  const twice = s.files.filter((f) => f.sameUnit.length > 0 && f.unreadable === null);
+  if (twice.length > 0)
+    lines.push(
+      t(
+        `Đơn vị gửi nhiều tệp (đều được tính): ${[...new Set(twice.map((f) => f.unit))].join(', ')}.`,
+        `Units that sent more than one file (all counted): ${[...new Set(twice.map((f) => f.unit))].join(', ')}.`,
+      ),
+    );
+  lines.push(t(`Đã ghi: ${written.join(', ')}`, `Written: ${written.join(', ')}`));
+  return lines.join('\n') + '\n';
+}

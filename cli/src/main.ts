@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkWorkbook, type Lang, type Report } from '../../shared/src/index';
+import type { Lang, Report } from '../../shared/src/index';
 import { renderBatchSummary, renderText, type BatchEntry } from './textReport';
-import { readWorkbook, WorkbookReadError } from './xlsx/readWorkbook';
-import { writeCheckedCopy } from './xlsx/writeHighlights';
+import { WorkbookReadError } from './xlsx/readWorkbook';
+import { runFiles } from './batch/runFiles';
+import type { FileJob } from './batch/job';
 import { runDemo } from './demo';
 import { summaryCommand } from './summary/command';
 import { visible } from './visible';
@@ -40,6 +41,11 @@ export interface Io {
   width?: () => number;
   /** The raw terminal stream for a progress line; absent when stderr is not a terminal (CI, a pipe, a file). */
   progress?: (s: string) => void;
+  /**
+   * Run each file in this thread instead of on the worker pool: for the tests of a command's own logic, which
+   * would otherwise wait for a worker to load the TypeScript sources. The pool has its own tests.
+   */
+  inProcess?: boolean;
 }
 
 const defaultIo: Io = {
@@ -149,34 +155,36 @@ async function validate(args: string[], io: Io): Promise<number> {
   // Files are named by their path below the folder they share, so two wards' "phu-luc.xlsx" stay apart.
   const common = commonFolder(positionals);
   const shownName = (file: string) => relative(common, file) || basename(file);
+  const copy = outPath && values.out ? { path: outPath, arg: values.out } : undefined;
+  const jobs: FileJob[] = positionals.map((path) => ({
+    path,
+    shown: shownName(path),
+    options,
+    want: 'report',
+    copy,
+  }));
   let code: number = EXIT.ok;
-  for (const file of positionals) {
-    let grids;
-    try {
-      grids = await readWorkbook(file);
-    } catch (e) {
-      // A read error's message already starts with the file's name.
-      const line =
-        e instanceof WorkbookReadError ? oneLine(e, lang) : `${basename(file)}: ${oneLine(e, lang)}`;
-      io.err(line + '\n');
-      batch.push({ file: shownName(file), unreadable: true });
+  // Each file is read, checked (and copied) in a worker; what it prints comes out in the order the files were named.
+  await runFiles(jobs, io, (index, result) => {
+    const shown = jobs[index].shown;
+    if (!result.ok) {
+      io.err(result.line + '\n');
+      batch.push({ file: shown, unreadable: true });
       code = EXIT.unusable;
-      continue;
+      return;
     }
-    const report = checkWorkbook(grids, { ...options, file: shownName(file) });
+    const report = result.report as Report;
     reports.push(report);
-    batch.push({ file: shownName(file), report });
+    batch.push({ file: shown, report });
     if (!report.valid && code === EXIT.ok) code = EXIT.findings;
     if (format === 'text')
       io.out(renderText(report, lang, io.width?.() ?? 80) + (positionals.length > 1 ? '\n' : ''));
-    if (outPath !== undefined && values.out !== undefined) {
-      await writeCheckedCopy(file, outPath, report, lang).catch((e: unknown) => {
-        throw isSystemError(e) ? new OutPathError(writeErrorMessage(e, values.out as string, lang)) : e;
-      });
-      if (format === 'text')
-        io.out(t(`Bản đã đánh dấu: ${values.out}\n`, `Highlighted copy: ${values.out}\n`));
-    }
-  }
+    if (result.copyError !== undefined) {
+      io.err(result.copyError + '\n');
+      code = EXIT.unusable;
+    } else if (copy && format === 'text')
+      io.out(t(`Bản đã đánh dấu: ${copy.arg}\n`, `Highlighted copy: ${copy.arg}\n`));
+  });
   if (format === 'json')
     io.out(JSON.stringify(positionals.length === 1 ? (reports[0] ?? null) : reports, null, 2) + '\n');
   // Many files: one line each at the end, so the office sees the whole batch at a glance.
@@ -240,14 +248,6 @@ async function template(args: string[], io: Io): Promise<number> {
   }
   io.out(t(`Đã tạo ${values.out}\n`, `Created ${values.out}\n`));
   return EXIT.ok;
-}
-
-/** An error from the file system (it carries a code such as ENOENT), as opposed to a bug or a parse error. */
-function isSystemError(e: unknown): boolean {
-  return (
-    typeof (e as { code?: unknown } | null)?.code === 'string' &&
-    /^E[A-Z]+$/.test((e as { code: string }).code)
-  );
 }
 
 function oneLine(e: unknown, lang: Lang): string {

@@ -8,6 +8,8 @@ export async function runMain(args: string[], today = '2025-07-01') {
     out: (s) => void (io.stdout += s),
     err: (s) => void (io.stderr += s),
     today: () => today,
+    // The command's logic, in this thread; the worker pool is tested through the built command (summary/batch).
+    inProcess: true,
   };
   const code = await main(args, io);
   return { code, stdout: io.stdout, stderr: io.stderr };

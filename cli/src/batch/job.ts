@@ -6,6 +6,8 @@ import { basename } from 'node:path';
 import { checkWorkbook, type CheckOptions, type Lang, type Report } from '../../../shared/src/index';
 import { digestReport, type FileDigest } from '../../../shared/src/summary/digest';
 import { readWorkbook, WorkbookReadError } from '../xlsx/readWorkbook';
+import { SameFileError, writeCheckedCopy } from '../xlsx/writeHighlights';
+import { writeErrorMessage } from '../outPath';
 
 export interface FileJob {
   /** Absolute path of the file. */
@@ -15,10 +17,13 @@ export interface FileJob {
   options: CheckOptions;
   /** What the caller needs back: the full report (validate) or the summary's digest of it. */
   want: 'report' | 'digest';
+  /** Also write the highlighted copy there (validate --out); `arg` is the name as the user wrote it. */
+  copy?: { path: string; arg: string };
 }
 
 export type JobResult =
-  | { ok: true; report?: Report; digest?: FileDigest }
+  /** `copyError`: the one line saying why the copy could not be written (the report is still good). */
+  | { ok: true; report?: Report; digest?: FileDigest; copyError?: string }
   /** `line`: the one line the user sees, starting with the file's name. */
   | { ok: false; line: string };
 
@@ -31,8 +36,28 @@ export async function runJob(job: FileJob): Promise<JobResult> {
     return { ok: false, line: failureLine(e, job.path, lang) };
   }
   const report = checkWorkbook(grids, { ...job.options, file: job.shown });
-  if (job.want === 'report') return { ok: true, report };
+  if (job.want === 'report') {
+    if (!job.copy) return { ok: true, report };
+    try {
+      await writeCheckedCopy(job.path, job.copy.path, report, lang);
+      return { ok: true, report };
+    } catch (e) {
+      return { ok: true, report, copyError: copyErrorLine(e, job, lang) };
+    }
+  }
   return { ok: true, digest: digestReport(report, grids, job.shown) };
+}
+
+function copyErrorLine(e: unknown, job: FileJob, lang: Lang): string {
+  if (e instanceof SameFileError) return e.messageIn(lang);
+  if (isSystemError(e)) return writeErrorMessage(e, job.copy?.arg ?? '', lang);
+  return failureLine(e, job.path, lang);
+}
+
+/** An error from the file system (it carries a code such as ENOENT), as opposed to a bug or a parse error. */
+function isSystemError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
 /** A read error's own line, or a short one for anything else (never a stack trace). */

@@ -25,10 +25,11 @@ export class Progress {
     private readonly lang: Lang,
   ) {}
 
-  tick(done: number): void {
+  /** `redraw` after the line was cleared for other output, which must not wait for the next slot. */
+  tick(done: number, redraw = false): void {
     if (!this.write) return;
     const now = Date.now();
-    if (now - this.last < 100 && done < this.total) return;
+    if (!redraw && now - this.last < 100 && done < this.total) return;
     this.last = now;
     this.write(`\r${progressText(done, this.total, now - this.started, this.lang)}\x1b[K`);
     this.drawn = true;

@@ -20,8 +20,7 @@ import {
   UsageError,
   wantsHelp,
 } from '../args';
-import { runPool, poolLimits } from '../batch/pool';
-import { Progress } from '../batch/progress';
+import { runFiles } from '../batch/runFiles';
 import { batchFiles } from '../batch/walk';
 import type { FileJob } from '../batch/job';
 import { checkOutPath, sameFile, writeWhole } from '../outPath';
@@ -111,20 +110,15 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
   const common = commonFolder(files);
   const shown = (f: string) => relative(common, f) || basename(f);
   const jobs: FileJob[] = files.map((path) => ({ path, shown: shown(path), options, want: 'digest' }));
-  const digests: FileDigest[] = new Array(jobs.length);
-  const progress = new Progress(io.progress, jobs.length, lang);
-  let done = 0;
-  await runPool(jobs, poolLimits(), (index, result) => {
-    if (result.ok && result.digest) digests[index] = result.digest;
+  const digests: FileDigest[] = [];
+  await runFiles(jobs, io, (index, result) => {
+    if (result.ok && result.digest) digests.push(result.digest);
     else {
       const line = result.ok ? `${jobs[index].shown}: ?` : result.line;
-      digests[index] = unreadableDigest(jobs[index].shown, line);
-      progress.end();
+      digests.push(unreadableDigest(jobs[index].shown, line));
       io.err(line + '\n');
     }
-    progress.tick(++done);
   });
-  progress.end();
 
   const summary = consolidate(digests, { lang, today: options.asOf ?? io.today() });
   if (summary.totals.read === 0) {

@@ -1,0 +1,35 @@
+/**
+ * The files of a command, each on the worker pool (pool.ts), their results handed back in the order the files
+ * were named, whatever order the workers finish in, with the progress line kept clear of what is printed.
+ */
+import type { Lang } from '../../../shared/src/index';
+import type { Io } from '../main';
+import { runJob, type FileJob, type JobResult } from './job';
+import { poolLimits, runPool } from './pool';
+import { Progress } from './progress';
+
+export async function runFiles(
+  jobs: readonly FileJob[],
+  io: Io,
+  onResult: (index: number, result: JobResult) => void,
+): Promise<void> {
+  const lang: Lang = jobs[0]?.options.lang === 'en' ? 'en' : 'vi';
+  const progress = new Progress(io.progress, jobs.length, lang);
+  const waiting = new Map<number, JobResult>();
+  let next = 0;
+  let done = 0;
+  const arrived = (index: number, result: JobResult) => {
+    waiting.set(index, result);
+    const cleared = waiting.has(next);
+    if (cleared) progress.end();
+    // A result waits only for those before it; once handed on it is dropped, so memory holds few reports.
+    for (let r = waiting.get(next); r !== undefined; r = waiting.get(next)) {
+      waiting.delete(next);
+      onResult(next++, r);
+    }
+    progress.tick(++done, cleared);
+  };
+  if (io.inProcess) for (let i = 0; i < jobs.length; i++) arrived(i, await runJob(jobs[i]));
+  else await runPool(jobs, poolLimits(), arrived);
+  progress.end();
+}

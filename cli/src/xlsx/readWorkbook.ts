@@ -1,20 +1,31 @@
 /**
- * Reads an .xlsx file with exceljs into the core's input shape: one SheetGrid per worksheet, cell values as the
- * user sees them (a formula's cached result, a rich text's text), number formats and merged ranges.
+ * Reads an .xlsx file into the core's input shape (one SheetGrid per worksheet) with the core's own reader
+ * (shared/src/xlsx), and says why in the user's words when a file cannot be read. exceljs stays here only to load
+ * a workbook for rewriting (writeHighlights.ts), behind the same first checks.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetGrid } from '../../../shared/src/table/grid';
+import type { SheetGrid } from '../../../shared/src/table/grid';
+import { readXlsx, sniffPackage, XlsxError, type XlsxErrorCode } from '../../../shared/src/xlsx';
 import { csvGrid } from './readCsv';
 
 export type WorkbookReadErrorCode = 'not-found' | 'not-xlsx' | 'unreadable';
 
 type Lang = 'vi' | 'en';
 
+/** The sheet and cell a message can name (a sheet that is too large, a sheet whose data is missing). */
+export interface ReadWhere {
+  sheet?: string;
+  cell?: string;
+  /** A merged range ("A1:XFD1048576"). */
+  merge?: string;
+}
+
 /** Why a file could not be read; `message` is one line in Vietnamese, `messageIn('en')` gives the English one. */
 export class WorkbookReadError extends Error {
   override readonly name = 'WorkbookReadError';
+  readonly where: ReadWhere;
 
   constructor(
     readonly code: WorkbookReadErrorCode,
@@ -22,13 +33,14 @@ export class WorkbookReadError extends Error {
     readonly file: string,
     /** What more is known (empty file, old .xls …), so the message can say what to do. */
     readonly detail: ReadDetail = 'none',
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; where?: ReadWhere },
   ) {
-    super(readErrorMessage(code, file, detail, 'vi'), options);
+    super(readErrorMessage(code, file, detail, 'vi', options?.where), options);
+    this.where = options?.where ?? {};
   }
 
   messageIn(lang: Lang): string {
-    return readErrorMessage(this.code, this.file, this.detail, lang);
+    return readErrorMessage(this.code, this.file, this.detail, lang, this.where);
   }
 }
 
@@ -41,16 +53,30 @@ export type ReadDetail =
   | 'permission'
   | 'no-worksheet'
   | 'ods'
-  | 'csv-encoding';
+  | 'csv-encoding'
+  /** Beyond Excel's grid or the reader's bounds (where.sheet, and where.cell or where.merge, when known). */
+  | 'too-large'
+  /** A sheet the workbook lists whose content is not in the file (where.sheet). */
+  | 'missing-part'
+  /** Cells whose text lives in a shared-strings part the file lacks. */
+  | 'missing-shared-strings';
+
+/** What Excel asks when it opens a damaged file, and what to answer: the way to a file we can read. */
+const REPAIR_VI =
+  'hãy mở tệp bằng Excel, chọn "Có" khi Excel hỏi có khôi phục nội dung không, lưu lại rồi kiểm tra lại.';
+const REPAIR_EN =
+  'open it in Excel, answer "Yes" when Excel offers to recover the content, save it and check it again.';
 
 export function readErrorMessage(
   code: WorkbookReadErrorCode,
   file: string,
   detail: ReadDetail,
   lang: Lang,
+  where: ReadWhere = {},
 ): string {
   const name = file ? basename(file) : lang === 'vi' ? 'Tệp' : 'The file';
   const vi = lang === 'vi';
+  const sheet = where.sheet === undefined ? '' : oneLine(where.sheet);
   switch (detail) {
     case 'empty':
       return vi
@@ -76,6 +102,30 @@ export function readErrorMessage(
       return vi
         ? `${name}: không có trang tính (sheet) nào; có phải tệp Excel .xlsx không?`
         : `${name}: contains no worksheet; is it an Excel .xlsx file?`;
+    case 'too-large':
+      if (!sheet)
+        return vi
+          ? `${name}: tệp quá lớn, không kiểm tra được.`
+          : `${name}: the file is too large to be checked.`;
+      if (where.cell)
+        return vi
+          ? `${name}: trang tính "${sheet}" quá lớn, không kiểm tra được: có ô được dùng tới tận ${where.cell}; hãy xóa các hàng, cột thừa ở xa bảng rồi lưu lại.`
+          : `${name}: sheet "${sheet}" is too large to be checked: cells are used as far as ${where.cell}; delete the stray rows and columns far from the table and save it again.`;
+      if (where.merge)
+        return vi
+          ? `${name}: trang tính "${sheet}" quá lớn, không kiểm tra được: các vùng gộp ô quá lớn hoặc quá nhiều (như ${where.merge}); hãy bỏ gộp các vùng thừa rồi lưu lại.`
+          : `${name}: sheet "${sheet}" is too large to be checked: its merged ranges are too large or too many (such as ${where.merge}); unmerge the stray ones and save it again.`;
+      return vi
+        ? `${name}: trang tính "${sheet}" quá lớn, không kiểm tra được.`
+        : `${name}: sheet "${sheet}" is too large to be checked.`;
+    case 'missing-part':
+      return vi
+        ? `${name}: tệp bị hỏng, thiếu nội dung của trang tính "${sheet}"; ${REPAIR_VI}`
+        : `${name}: the file is damaged, the content of sheet "${sheet}" is missing; ${REPAIR_EN}`;
+    case 'missing-shared-strings':
+      return vi
+        ? `${name}: tệp bị hỏng, thiếu phần chứa chữ của các ô (sharedStrings.xml); ${REPAIR_VI}`
+        : `${name}: the file is damaged, the part that holds the cells' text (sharedStrings.xml) is missing; ${REPAIR_EN}`;
     case 'none':
       break;
   }
@@ -91,10 +141,19 @@ export function readErrorMessage(
   }
 }
 
+/**
+ * A sheet name inside a one-line message: line breaks become spaces and a long name is cut. Other control
+ * characters are left to the terminal's escaping (visible.ts), as for cell text.
+ */
+function oneLine(text: string): string {
+  const flat = text.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+}
+
 /** Reads every worksheet of the file. Rejects with WorkbookReadError only. */
 export async function readWorkbook(path: string): Promise<SheetGrid[]> {
   if (/\.csv$/i.test(path)) return [await readCsvFile(path)];
-  return gridsOf(await loadWorkbookFile(path));
+  return gridsOf(await readBytes(path), path);
 }
 
 /** A .csv file as one sheet (readCsv.ts); errors as for a workbook. */
@@ -106,10 +165,41 @@ async function readCsvFile(path: string): Promise<SheetGrid> {
 
 /** Same as readWorkbook for bytes already in memory (uploads, tests). */
 export async function readWorkbookBuffer(buf: Buffer, file = ''): Promise<SheetGrid[]> {
-  return gridsOf(await loadWorkbookBuffer(buf, file));
+  return gridsOf(buf, file);
 }
 
-/** Loads the file for reading or rewriting (writeHighlights shares it so both report the same errors). */
+function gridsOf(buf: Buffer, file: string): SheetGrid[] {
+  checkPackage(buf, file);
+  try {
+    return readXlsx(buf);
+  } catch (e) {
+    if (e instanceof XlsxError) throw readErrorOf(e, file);
+    throw new WorkbookReadError('unreadable', file, 'none', { cause: e });
+  }
+}
+
+/** The reader's codes as the user's reasons. */
+const READ_ERRORS: Record<XlsxErrorCode, [WorkbookReadErrorCode, ReadDetail]> = {
+  empty: ['not-xlsx', 'empty'],
+  'xls-or-encrypted': ['not-xlsx', 'xls-or-encrypted'],
+  'not-zip': ['not-xlsx', 'none'],
+  ods: ['not-xlsx', 'ods'],
+  // A zip that is not a workbook (.docx, .zip) and a workbook of chart sheets only: nothing to check either way.
+  'not-workbook': ['not-xlsx', 'no-worksheet'],
+  'no-worksheet': ['not-xlsx', 'no-worksheet'],
+  unreadable: ['unreadable', 'none'],
+  'too-large': ['unreadable', 'too-large'],
+  'missing-part': ['unreadable', 'missing-part'],
+  'missing-shared-strings': ['unreadable', 'missing-shared-strings'],
+};
+
+function readErrorOf(e: XlsxError, file: string): WorkbookReadError {
+  const [code, detail] = READ_ERRORS[e.code];
+  const where = { sheet: e.where.sheet, cell: e.where.cell, merge: e.where.merge };
+  return new WorkbookReadError(code, file, detail, { cause: e, where });
+}
+
+/** Loads the file for rewriting with exceljs (writeHighlights), behind the same first checks as readWorkbook. */
 export async function loadWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
   return loadWorkbookBuffer(await readBytes(path), path);
 }
@@ -128,21 +218,18 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-const ZIP_MAGIC = [0x50, 0x4b]; // "PK": every .xlsx is a zip package
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // OLE container: .xls, and also any password-protected .xlsx
-
-function startsWith(buf: Buffer, magic: number[]): boolean {
-  return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
+/**
+ * The checks every path makes on the first bytes, so that the reader and exceljs give the user the same reason
+ * (empty, old .xls or password-protected, not a zip, .ods) instead of a zip library's error.
+ */
+function checkPackage(buf: Uint8Array, file: string): void {
+  const kind = sniffPackage(buf);
+  if (kind === 'zip') return;
+  throw new WorkbookReadError('not-xlsx', file, kind === 'not-zip' ? 'none' : kind);
 }
 
 export async function loadWorkbookBuffer(buf: Buffer, file = ''): Promise<ExcelJS.Workbook> {
-  // Checked before exceljs so the user gets a reason instead of a zip library's error.
-  if (buf.length === 0) throw new WorkbookReadError('not-xlsx', file, 'empty');
-  if (startsWith(buf, CFB_MAGIC)) throw new WorkbookReadError('not-xlsx', file, 'xls-or-encrypted');
-  if (!startsWith(buf, ZIP_MAGIC)) throw new WorkbookReadError('not-xlsx', file);
-  // An OpenDocument package names its type in its first, uncompressed entry ("mimetype").
-  if (buf.subarray(0, 256).includes('application/vnd.oasis.opendocument.spreadsheet'))
-    throw new WorkbookReadError('not-xlsx', file, 'ods');
+  checkPackage(buf, file);
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs types its input as its own ArrayBuffer-like `Buffer`; a Node Buffer is what it reads at run time.
@@ -153,89 +240,4 @@ export async function loadWorkbookBuffer(buf: Buffer, file = ''): Promise<ExcelJ
   // A zip that is not a workbook (.docx, .zip) loads without error but has no worksheet.
   if (wb.worksheets.length === 0) throw new WorkbookReadError('not-xlsx', file, 'no-worksheet');
   return wb;
-}
-
-function gridsOf(wb: ExcelJS.Workbook): SheetGrid[] {
-  // exceljs loads worksheets only: chart sheets never reach `worksheets`.
-  return wb.worksheets.map(gridOf);
-}
-
-function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const vals: CellValue[] = [];
-    const fmts: (string | null)[] = [];
-    let last = -1;
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const v = plainValue(cell);
-      vals[c - 1] = v;
-      const fmt = cell.numFmt;
-      fmts[c - 1] = fmt && fmt !== 'General' ? fmt : null;
-      if (!isEmpty(v)) last = c - 1;
-    });
-    // Trailing cells that only carry formatting are not part of the used range.
-    if (last < 0) return;
-    values[r - 1] = fill(vals, last + 1, null);
-    numberFormats[r - 1] = fill(fmts, last + 1, null);
-  });
-  // Rows with no value were never assigned: make them empty arrays, not holes.
-  for (let i = 0; i < values.length; i++) {
-    if (!values[i]) {
-      values[i] = [];
-      numberFormats[i] = [];
-    }
-  }
-  return {
-    name: ws.name,
-    values,
-    numberFormats,
-    merges: [...(ws.model.merges ?? [])],
-    origin: { row: 1, column: 1 },
-  };
-}
-
-/** Copies the first `length` slots of a sparse array, holes filled with `blank`. */
-function fill<T>(sparse: T[], length: number, blank: T): T[] {
-  const out: T[] = new Array(length);
-  for (let i = 0; i < length; i++) out[i] = i in sparse ? sparse[i] : blank;
-  return out;
-}
-
-function isEmpty(v: CellValue): boolean {
-  return v === null || v === undefined || v === '';
-}
-
-/** The value a user sees, as a plain CellValue. */
-function plainValue(cell: ExcelJS.Cell): CellValue {
-  // exceljs answers a merged cell's value with its master's; Excel and Sheets give it blank, and so do we.
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
-  return plain(cell.value);
-}
-
-function plain(v: ExcelJS.CellValue | undefined): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  if (typeof v !== 'object') return null;
-  if ('richText' in v) return richText(v);
-  if ('error' in v) return v.error;
-  if ('formula' in v || 'sharedFormula' in v) {
-    // A formula cell shows its last computed result; without one (never calculated) it shows nothing.
-    const result = (v as ExcelJS.CellFormulaValue).result;
-    return result === undefined ? null : plain(result as ExcelJS.CellValue);
-  }
-  if ('hyperlink' in v) {
-    // The text of a hyperlink can itself be rich text.
-    const text = (v as { text?: unknown }).text;
-    if (typeof text === 'string') return text;
-    if (text && typeof text === 'object' && 'richText' in text)
-      return richText(text as ExcelJS.CellRichTextValue);
-    return (v as ExcelJS.CellHyperlinkValue).hyperlink ?? null;
-  }
-  return null;
-}
-
-function richText(v: ExcelJS.CellRichTextValue): string {
-  return (v.richText ?? []).map((run) => run.text ?? '').join('');
 }

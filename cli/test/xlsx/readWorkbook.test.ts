@@ -11,6 +11,11 @@ import {
 import { SEED000_HEADER, SEED002_TASK_HEADER } from '../fixtures/seeds';
 import { at, fixture, formatAt, rowValues, sheet, tempDir } from './helpers';
 
+/** Excel's serial number of a day (1900 system): what an .xlsx stores for a date cell. */
+function serial(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / 86_400_000 + 25569;
+}
+
 describe('readWorkbook on the fixtures', () => {
   test('seed000-tasks.xlsx: plain layout, repeated headers, the source defects', async () => {
     const grids = await readWorkbook(fixture('seed000-tasks.xlsx'));
@@ -193,7 +198,8 @@ describe('readWorkbook on the fixtures', () => {
     expect(grids.map((x) => x.name)).toEqual(['Nhiệm vụ', 'Chỉ tiêu']);
     const g = grids[0];
     expect(rowValues(g, 8)).toEqual([...SEED000_HEADER, 'Tiến độ', 'Kết quả / Ghi chú']);
-    expect(at(g, 'E11')).toEqual(new Date(Date.UTC(2025, 1, 28)));
+    // A date cell reads as Excel's API gives it: the serial number under its date format.
+    expect(at(g, 'E11')).toBe(serial(2025, 2, 28));
     expect(formatAt(g, 'E11')).toBe('dd/mm/yyyy');
     expect(at(g, 'F10')).toBe('Đã hoàn thành');
     expect(at(g, 'E16')).toBe('Quý III');
@@ -245,17 +251,19 @@ describe('readWorkbook cell values', () => {
       'chuỗi',
       0.92,
       true,
-      new Date(Date.UTC(2025, 5, 30)),
+      serial(2025, 6, 30),
       1.84,
       '#N/A',
       'Phường 5',
       'Cổng dịch vụ công',
       '#DIV/0!',
       null,
-      new Date(Date.UTC(2025, 6, 1)),
+      serial(2025, 7, 1),
     ]);
     expect(g.numberFormats?.[0]?.[1]).toBe('0%');
     expect(g.numberFormats?.[0]?.[3]).toBe('dd/mm/yyyy');
+    // exceljs wrote the formula's Date result under its default date format, Excel's built-in id 14.
+    expect(g.numberFormats?.[0]?.[10]).toBe('mm-dd-yy');
   });
 
   test('merged cells other than the top-left read blank; the used range is trimmed', async () => {

@@ -1,0 +1,171 @@
+/**
+ * The zip package and its relationships: which parts make the workbook, found the way Excel finds them (the root
+ * relationships name the workbook, the workbook's relationships name its sheets, shared strings and styles),
+ * inflating only those parts. Drawings, images, printer settings and the like are never decompressed.
+ */
+import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { XlsxError } from './errors';
+import { localName, parseXml, partText, xmlBool } from './xml';
+
+/**
+ * Bounds on what one file may make us inflate, checked against each entry's declared size before any byte is
+ * decompressed (fflate allocates exactly that size). A ward file is well under a megabyte; a province's largest
+ * sheets are tens of megabytes of XML.
+ */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
+
+/** A path inside the package as it is compared: OPC part names ignore case; some zip tools write "\" or a leading "/". */
+function partKey(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+}
+
+export class ZipPackage {
+  /** partKey → the entry's name as stored. */
+  private readonly entries = new Map<string, string>();
+  private inflated = 0;
+
+  private constructor(private readonly bytes: Uint8Array) {}
+
+  /** Lists the package and inflates `first` (paths) in the same pass over the zip directory. */
+  static open(bytes: Uint8Array, first: string[]): { pkg: ZipPackage; parts: Map<string, Uint8Array> } {
+    const pkg = new ZipPackage(bytes);
+    const parts = pkg.inflate(new Set(first.map(partKey)), (info) => {
+      const key = partKey(info.name);
+      if (!pkg.entries.has(key)) pkg.entries.set(key, info.name);
+    });
+    return { pkg, parts };
+  }
+
+  has(path: string): boolean {
+    return this.entries.has(partKey(path));
+  }
+
+  /** The parts that exist among `paths`, keyed by partKey(path). */
+  read(paths: string[]): Map<string, Uint8Array> {
+    return this.inflate(new Set(paths.filter((p) => this.has(p)).map(partKey)));
+  }
+
+  private inflate(wanted: Set<string>, onEntry?: (info: UnzipFileInfo) => void): Map<string, Uint8Array> {
+    const taken = new Set<string>();
+    const filter = (info: UnzipFileInfo): boolean => {
+      onEntry?.(info);
+      const key = partKey(info.name);
+      // A name stored twice: the first entry counts, as for the listing.
+      if (!wanted.has(key) || taken.has(key)) return false;
+      taken.add(key);
+      if (info.originalSize > MAX_PART_BYTES || this.inflated + info.originalSize > MAX_TOTAL_BYTES)
+        throw new XlsxError(
+          'too-large',
+          `${info.name}: ${info.originalSize} bytes uncompressed, beyond the reader's bounds`,
+          { part: info.name },
+        );
+      this.inflated += info.originalSize;
+      return true;
+    };
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(this.bytes, { filter });
+    } catch (e) {
+      if (e instanceof XlsxError) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new XlsxError('unreadable', `not a readable zip package (${why})`, {}, { cause: e });
+    }
+    const out = new Map<string, Uint8Array>();
+    for (const [name, data] of Object.entries(files)) out.set(partKey(name), data);
+    return out;
+  }
+}
+
+export function partOf(parts: Map<string, Uint8Array>, path: string): Uint8Array | undefined {
+  return parts.get(partKey(path));
+}
+
+export interface Relationship {
+  id: string;
+  /** The last segment of the relationship type: "officeDocument", "worksheet", "sharedStrings" … */
+  kind: string;
+  /** The target resolved to a path inside the package; "" for an external target. */
+  path: string;
+}
+
+/** The relationships part of `source` ("xl/workbook.xml" → "xl/_rels/workbook.xml.rels"; "" → "_rels/.rels"). */
+export function relsPathOf(source: string): string {
+  const slash = source.lastIndexOf('/');
+  return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
+}
+
+export function parseRels(bytes: Uint8Array | undefined, source: string, part: string): Relationship[] {
+  if (!bytes) return [];
+  const out: Relationship[] = [];
+  const base = source.slice(0, source.lastIndexOf('/') + 1);
+  parseXml(partText(bytes), part, {
+    open(tag) {
+      if (localName(tag.name) !== 'Relationship') return;
+      const { Id: id = '', Type: type = '', Target: target = '', TargetMode: mode } = tag.attributes;
+      // Transitional and Strict types differ in their namespace only: compare the last segment.
+      const kind = type.slice(type.lastIndexOf('/') + 1);
+      out.push({ id, kind, path: mode === 'External' ? '' : resolveTarget(base, target) });
+    },
+    close() {},
+  });
+  return out;
+}
+
+/** A relationship target as a package path: relative to the source part's folder unless it starts with "/". */
+function resolveTarget(base: string, target: string): string {
+  let t = target.replace(/\\/g, '/');
+  if (t.includes('%')) {
+    try {
+      t = decodeURIComponent(t); // part names are URIs ("sheet%201.xml"), zip entries are not
+    } catch {
+      // a lone "%" is a character of the name
+    }
+  }
+  const segments = t.startsWith('/') ? [] : base.split('/').filter(Boolean);
+  for (const seg of t.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') segments.pop();
+    else segments.push(seg);
+  }
+  return segments.join('/');
+}
+
+export interface WorkbookSheet {
+  name: string;
+  /** The relationship id (`r:id`) that names the sheet's part. */
+  rid: string;
+}
+
+export interface WorkbookInfo {
+  /** The root element's local name: "workbook" for a spreadsheet. */
+  root: string;
+  date1904: boolean;
+  sheets: WorkbookSheet[];
+}
+
+export function parseWorkbook(bytes: Uint8Array, part: string): WorkbookInfo {
+  const info: WorkbookInfo = { root: '', date1904: false, sheets: [] };
+  let depth = 0;
+  parseXml(partText(bytes), part, {
+    open(tag) {
+      depth++;
+      const name = localName(tag.name);
+      if (depth === 1) info.root = name;
+      else if (name === 'workbookPr' && depth === 2) info.date1904 = xmlBool(tag.attributes.date1904);
+      else if (name === 'sheet' && depth === 3)
+        info.sheets.push({ name: tag.attributes.name ?? '', rid: rid(tag) });
+    },
+    close() {
+      depth--;
+    },
+  });
+  return info;
+}
+
+/** The relationship id: the one attribute named "id" in a namespace, whatever its prefix ("r:id", "ns1:id"). */
+function rid(tag: { attributes: Record<string, string> }): string {
+  for (const [name, value] of Object.entries(tag.attributes))
+    if (name.endsWith(':id') && name.indexOf(':') === name.length - 3) return value;
+  return '';
+}

@@ -1,0 +1,151 @@
+/**
+ * The reader's error codes as the command line says them: one line, Vietnamese first, naming the sheet or cell
+ * when that tells the officer what to fix. Both the reader and the exceljs loader (kept for the highlighted copy)
+ * give the same reason for the same first bytes.
+ */
+import { strToU8, zipSync } from 'fflate';
+import {
+  loadWorkbookBuffer,
+  readWorkbookBuffer,
+  WorkbookReadError,
+  type ReadDetail,
+  type WorkbookReadErrorCode,
+} from '../../../cli/src/xlsx/readWorkbook';
+import { buildPackage, worksheet, zip } from './package';
+
+async function failure(p: Promise<unknown>): Promise<WorkbookReadError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(WorkbookReadError);
+    const err = e as WorkbookReadError;
+    expect(err.message).not.toMatch(/\n/);
+    expect(err.messageIn('en')).not.toMatch(/\n/);
+    return err;
+  }
+  throw new Error('expected a rejection');
+}
+
+async function readFails(
+  bytes: Uint8Array,
+  code: WorkbookReadErrorCode,
+  detail: ReadDetail,
+): Promise<WorkbookReadError> {
+  const err = await failure(readWorkbookBuffer(Buffer.from(bytes), '/tmp/phuong-5.xlsx'));
+  expect([err.code, err.detail]).toEqual([code, detail]);
+  return err;
+}
+
+const row = (r: number, ref: string) => `<row r="${r}"><c r="${ref}"><v>1</v></c></row>`;
+
+test('too-large, a sheet reaching far: the sheet and the cell, and what to do', async () => {
+  const rows = Array.from({ length: 400 }, (_, i) => row(i + 1, `XFD${i + 1}`)).join('');
+  const err = await readFails(
+    buildPackage({ sheets: [{ name: 'Phụ lục 2', rows }] }),
+    'unreadable',
+    'too-large',
+  );
+  expect(err.message).toMatch(
+    /^phuong-5\.xlsx: trang tính "Phụ lục 2" quá lớn, không kiểm tra được: có ô được dùng tới tận XFD\d+; hãy xóa các hàng, cột thừa ở xa bảng rồi lưu lại\.$/,
+  );
+  expect(err.messageIn('en')).toMatch(
+    /^phuong-5\.xlsx: sheet "Phụ lục 2" is too large to be checked: cells are used as far as XFD\d+; delete the stray rows/,
+  );
+  const beyond = await readFails(
+    buildPackage({ sheets: [{ name: 'S', rows: row(1048577, 'A1048577') }] }),
+    'unreadable',
+    'too-large',
+  );
+  expect(beyond.message).toContain('tới tận A1048577');
+});
+
+test('too-large, merges over and over the sheet: the merge named', async () => {
+  const rows = Array.from({ length: 2000 }, (_, i) => row(i + 1, `A${i + 1}`)).join('');
+  const merges = '<mergeCell ref="A1:XFD1048576"/>'.repeat(11_000);
+  const bytes = buildPackage({
+    sheets: [{ name: 'Gộp', xml: worksheet(rows, `<mergeCells>${merges}</mergeCells>`) }],
+  });
+  const err = await readFails(bytes, 'unreadable', 'too-large');
+  expect(err.message).toBe(
+    'phuong-5.xlsx: trang tính "Gộp" quá lớn, không kiểm tra được: các vùng gộp ô quá lớn hoặc quá nhiều (như A1:XFD1048576); hãy bỏ gộp các vùng thừa rồi lưu lại.',
+  );
+  expect(err.messageIn('en')).toBe(
+    'phuong-5.xlsx: sheet "Gộp" is too large to be checked: its merged ranges are too large or too many (such as A1:XFD1048576); unmerge the stray ones and save it again.',
+  );
+});
+
+test('missing-part: the sheet whose content is missing, and how Excel repairs it', async () => {
+  const bytes = buildPackage({
+    sheets: [
+      { name: 'Phụ lục 1', rows: '' },
+      { name: 'Phụ lục 2', rows: '' },
+    ],
+    omit: ['xl/worksheets/sheet2.xml'],
+  });
+  const err = await readFails(bytes, 'unreadable', 'missing-part');
+  expect(err.message).toBe(
+    'phuong-5.xlsx: tệp bị hỏng, thiếu nội dung của trang tính "Phụ lục 2"; hãy mở tệp bằng Excel, chọn "Có" khi Excel hỏi có khôi phục nội dung không, lưu lại rồi kiểm tra lại.',
+  );
+  expect(err.messageIn('en')).toBe(
+    'phuong-5.xlsx: the file is damaged, the content of sheet "Phụ lục 2" is missing; open it in Excel, answer "Yes" when Excel offers to recover the content, save it and check it again.',
+  );
+});
+
+test('missing-shared-strings', async () => {
+  const bytes = buildPackage({
+    sheets: [{ name: 'S', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }],
+  });
+  const err = await readFails(bytes, 'unreadable', 'missing-shared-strings');
+  expect(err.message).toBe(
+    'phuong-5.xlsx: tệp bị hỏng, thiếu phần chứa chữ của các ô (sharedStrings.xml); hãy mở tệp bằng Excel, chọn "Có" khi Excel hỏi có khôi phục nội dung không, lưu lại rồi kiểm tra lại.',
+  );
+  expect(err.messageIn('en')).toMatch(
+    /the part that holds the cells' text \(sharedStrings\.xml\) is missing/,
+  );
+});
+
+test('a sheet name that would break the line stays on one line', async () => {
+  const bytes = buildPackage({ sheets: [{ name: 'A\nB', rows: '' }], omit: ['xl/worksheets/sheet1.xml'] });
+  const err = await readFails(bytes, 'unreadable', 'missing-part');
+  expect(err.message).toContain('"A B"');
+});
+
+test('malformed XML and damaged zips keep the message they always had', async () => {
+  const bytes = buildPackage({ sheets: [{ name: 'S', xml: '<worksheet><sheetData>' }] });
+  const err = await readFails(bytes, 'unreadable', 'none');
+  expect(err.message).toBe('phuong-5.xlsx: tệp .xlsx bị hỏng hoặc không đọc được.');
+  expect(err.messageIn('en')).toBe('phuong-5.xlsx: the .xlsx file is damaged or cannot be read.');
+});
+
+test('a zip that is no workbook, and a workbook of chart sheets only: no worksheet', async () => {
+  for (const bytes of [
+    zip({ 'word/document.xml': '<w:document/>' }),
+    buildPackage({ sheets: [{ name: 'Biểu đồ', kind: 'chartsheet', xml: '<chartsheet/>' }] }),
+  ]) {
+    const err = await readFails(bytes, 'not-xlsx', 'no-worksheet');
+    expect(err.message).toBe(
+      'phuong-5.xlsx: không có trang tính (sheet) nào; có phải tệp Excel .xlsx không?',
+    );
+  }
+});
+
+test('the first-byte checks are the same for the reader and the exceljs loader', async () => {
+  const cases: [Uint8Array, ReadDetail][] = [
+    [new Uint8Array(0), 'empty'],
+    [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'xls-or-encrypted'],
+    [strToU8('STT;Nhiệm vụ\n'), 'none'],
+    [
+      zipSync({
+        mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+        'content.xml': strToU8('<x/>'),
+      }),
+      'ods',
+    ],
+  ];
+  for (const [bytes, detail] of cases) {
+    const a = await failure(readWorkbookBuffer(Buffer.from(bytes), 'x.xlsx'));
+    const b = await failure(loadWorkbookBuffer(Buffer.from(bytes), 'x.xlsx'));
+    expect([a.code, a.detail, a.message]).toEqual(['not-xlsx', detail, b.message]);
+    expect(b.detail).toBe(detail);
+  }
+});

@@ -7,4 +7,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   reporters: ['default', '<rootDir>/.ci/plain-summary-reporter.js'],
+  // Temporary files of the tests (and of the programs they run) go under test-output/tmp, removed at the end.
+  globalSetup: '<rootDir>/.ci/jest-setup.js',
+  globalTeardown: '<rootDir>/.ci/jest-teardown.js',
 };

@@ -10,6 +10,7 @@ const webpack = require('webpack');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { DEV_ORIGIN, parseOrigin, substituteOrigin } = require('./addin-excel/scripts/manifest-origin.js');
+const { devHeaders } = require('./addin-excel/scripts/dev-headers.js');
 const { AppsScriptGlobalsPlugin, inlineScript } = require('./apps-script/scripts/build-plugins.js');
 
 const UI_DIR = path.join(__dirname, 'shared', 'ui');
@@ -49,8 +50,6 @@ const OFFICE_JS_FILES = [
 ];
 
 // The dev server's own policy; the production host must send an equivalent one (or the page's meta tag).
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
 /** TypeScript through ts-loader, types checked by `npm run typecheck`: the bundle only needs the JavaScript. */
 function typescript(configFile, target) {
@@ -136,11 +135,8 @@ async function addinConfig(env, mode) {
         // Only when serving: this installs or renews the trusted localhost certificate on first use.
         options: serving ? await devCertificates() : undefined,
       },
-      headers: {
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        // Excel on the web loads the ribbon icons from its own origin, with CORS.
-        'Access-Control-Allow-Origin': '*',
-      },
+      // A Content-Security-Policy on everything; CORS for Office's origins on the icons only (dev-headers.js).
+      headers: (req) => devHeaders(req.url, req.headers.origin),
       // Trusting the host name also lets Excel on the web load the icons cross-site: webpack-dev-server
       // answers such requests with 403 otherwise. Nothing served here is secret, and it listens on loopback.
       allowedHosts: ['localhost'],

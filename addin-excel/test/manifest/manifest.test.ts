@@ -566,8 +566,30 @@ describe('webpack.config.js', () => {
     const { devServer } = await configFor(undefined);
     expect(devServer.port).toBe(Number(new URL(DEV_ORIGIN).port));
     expect(devServer.server.type).toBe('https');
-    expect(devServer.headers['Content-Security-Policy']).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'",
+    const pane = devServer.headers({
+      url: '/taskpane.html',
+      headers: { origin: 'https://excel.officeapps.live.com' },
+    });
+    expect(pane).toEqual({
+      'Content-Security-Policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+    });
+  });
+
+  test('allows CORS only for the ribbon icons, and only to Office on the web, never to any origin', async () => {
+    const { devServer } = await configFor(undefined);
+    const icon = (origin?: string) => devServer.headers({ url: '/assets/icon-32.png', headers: { origin } });
+    expect(icon('https://excel.officeapps.live.com')['Access-Control-Allow-Origin']).toBe(
+      'https://excel.officeapps.live.com',
     );
+    expect(icon('https://evil.example')['Access-Control-Allow-Origin']).toBeUndefined();
+    expect(icon('https://officeapps.live.com.evil.example')['Access-Control-Allow-Origin']).toBeUndefined();
+    expect(icon(undefined)['Access-Control-Allow-Origin']).toBeUndefined();
+    const data = devServer.headers({
+      url: '/taskpane.js',
+      headers: { origin: 'https://excel.officeapps.live.com' },
+    });
+    expect(data['Access-Control-Allow-Origin']).toBeUndefined();
+    for (const h of [icon('https://x.sharepoint.com'), data]) expect(Object.values(h)).not.toContain('*');
   });
 });

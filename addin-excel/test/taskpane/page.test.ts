@@ -12,7 +12,7 @@ describe('Excel task pane page', () => {
   it('set the strict CSP first and load office.js from the own origin, before any other script', () => {
     const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(csp?.[1]).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
     );
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);

@@ -3,7 +3,7 @@
  * as text, numbers (0.92 in a percent cell is 92 %), and the checkboxes Sheets gives as true/false.
  */
 import type { CellValue } from '../table/grid';
-import { isPercentFormat } from '../table/numberFormat';
+import { isDateFormat, isPercentFormat } from '../table/numberFormat';
 import { foldKey, lowerKey } from '../text/normalize';
 
 // Float noise: 0.1 + 0.9 in a percent cell is 0.9999999999999999 but shows as 100 %.
@@ -35,7 +35,8 @@ export function isDoneProgress(value: CellValue, numberFormat?: string | null): 
   }
   if (value === true) return true;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return false;
+    // A date is when something happened, not how far it got: 05/03/2025 is no "100 %".
+    if (!Number.isFinite(value) || isDateFormat(numberFormat)) return false;
     return isPercentFormat(numberFormat) ? value >= 1 - EPSILON : value >= 100 - EPSILON;
   }
   return false;

@@ -5,7 +5,7 @@ import { parseTargets } from '../targets/parseTarget';
 import type { Kpi, Target } from '../report/schema';
 import { matchAreaName } from '../table/areas';
 import type { Entry } from '../table/readTable';
-import { normalizeText, trimmedText } from '../text/normalize';
+import { normalizeText } from '../text/normalize';
 import { areaKey } from './areaRules';
 import { checkNumbering, scopeByArea, type NumberedRow } from './numbering';
 import { reportIfBlank, requireColumns, type AreaRef, type SheetContext } from './sheetContext';
@@ -37,7 +37,7 @@ export function readKpis(ctx: SheetContext): { kpis: Kpi[]; areas: AreaRef[] } {
   for (const e of model.entries) {
     if (e.type === 'area') items.push(e);
     else if (e.type === 'data') {
-      const target = cols.target === undefined ? '' : trimmedText(view.value(e.row, cols.target));
+      const target = cols.target === undefined ? '' : view.text(e.row, cols.target);
       const hasActual = actualColumn !== undefined && !view.isEmpty(e.row, actualColumn);
       items.push({ entry: e, target, hasActual });
     }
@@ -146,7 +146,7 @@ function scoreResult(
     column === undefined ? null : parseActual(view.value(row, column), view.format(row, column));
   const score = scoreKpi(targets, reading);
   if (column === undefined) return score;
-  const text = normalizeText(trimmedText(view.value(row, column)));
+  const text = normalizeText(view.text(row, column));
   if (score.problem === 'unparseable' || score.problem === 'unit-mismatch') {
     findings.add('kpi/actual-unparseable', row, column, { text });
   } else if (score.problem === 'count-mismatch') {

@@ -3,7 +3,7 @@ import { formatDateVi } from '../deadlines/calendar';
 import { parseDeadline } from '../deadlines/parseDeadline';
 import { isDoneProgress } from '../deadlines/progress';
 import type { Task } from '../report/schema';
-import { normalizeText, trimmedText } from '../text/normalize';
+import { normalizeText } from '../text/normalize';
 import { areaKey, checkAreas } from './areaRules';
 import { checkNumbering, scopeByArea, type NumberedRow } from './numbering';
 import { reportIfBlank, requireColumns, type AreaRef, type SheetContext } from './sheetContext';
@@ -40,7 +40,7 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
 
     const row = entry.row;
     const text = normalizeText(entry.text);
-    const lead = cols.lead === undefined ? '' : normalizeText(trimmedText(view.value(row, cols.lead)));
+    const lead = cols.lead === undefined ? '' : normalizeText(view.text(row, cols.lead));
     const deadlineCell = cols.deadline === undefined ? null : view.value(row, cols.deadline);
     // Rows with the same phrase share one frozen result: no copy per row.
     const parsed =
@@ -49,7 +49,7 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
         : parseDeadline(deadlineCell, planYear, view.format(row, cols.deadline));
     const deadline = parsed;
     const progressCell = progressColumn === undefined ? null : view.value(row, progressColumn);
-    const progress = normalizeText(trimmedText(progressCell));
+    const progress = progressColumn === undefined ? '' : normalizeText(view.text(row, progressColumn));
     const done =
       progressColumn !== undefined && isDoneProgress(progressCell, view.format(row, progressColumn));
 

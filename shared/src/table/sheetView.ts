@@ -1,4 +1,7 @@
+import { dateToYMD, formatDateVi, isoDate, serialToYMD } from '../deadlines/calendar';
+import { trimmedText } from '../text/normalize';
 import { a1, isBlank, parseRange, type CellValue, type MergedRange, type SheetGrid } from './grid';
+import { isDateFormat } from './numberFormat';
 
 /**
  * Read access to a sheet in sheet coordinates (1-based rows and columns) that understands merged cells:
@@ -65,6 +68,21 @@ export class SheetView {
     }
     const f = this.formats?.[r - this.originRow]?.[column - this.originColumn];
     return typeof f === 'string' ? f : null;
+  }
+
+  /**
+   * The cell as a user reads it, trimmed: a serial number under a date format is the date it shows (dd/mm/yyyy),
+   * as a Date value is. Excel hands dates over as such serials, and so does the .xlsx reader.
+   */
+  text(row: number, column: number): string {
+    const v = this.value(row, column);
+    const ymd =
+      typeof v === 'number' && isDateFormat(this.format(row, column))
+        ? serialToYMD(v)
+        : v instanceof Date
+          ? dateToYMD(v)
+          : null;
+    return ymd ? formatDateVi(isoDate(ymd.year, ymd.month, ymd.day)) : trimmedText(v);
   }
 
   /** The cell's own value, ignoring merges. */

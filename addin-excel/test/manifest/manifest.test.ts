@@ -513,7 +513,11 @@ describe('webpack.config.js', () => {
   }
   interface Config {
     plugins: { constructor: { name: string }; patterns?: CopyPattern[] }[];
-    devServer: { port: number; headers: Record<string, string>; server: { type: string } };
+    devServer: {
+      port: number;
+      headers: (req: { url: string; headers: { origin?: string } }) => Record<string, string>;
+      server: { type: string };
+    };
     output: { path: string };
     name: string;
   }

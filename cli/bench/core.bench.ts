@@ -134,7 +134,7 @@ async function measureFiles(count: number): Promise<void> {
   const ms = performance.now() - t0;
   console.log(
     `files  ${String(count).padStart(7)} × ${basename(file)}  ${ms.toFixed(0).padStart(6)} ms  ` +
-      `${(count / (ms / 1000)).toFixed(1).padStart(8)} files/s (read with exceljs + check)`,
+      `${(count / (ms / 1000)).toFixed(1).padStart(8)} files/s (read + check)`,
   );
 }
 

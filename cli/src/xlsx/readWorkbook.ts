@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SheetGrid } from '../../../shared/src/table/grid';
 import { readXlsx, sniffPackage, XlsxError, type XlsxErrorCode } from '../../../shared/src/xlsx';
 import { csvGrid } from './readCsv';
@@ -230,7 +230,9 @@ function checkPackage(buf: Uint8Array, file: string): void {
 
 export async function loadWorkbookBuffer(buf: Buffer, file = ''): Promise<ExcelJS.Workbook> {
   checkPackage(buf, file);
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes ~0.4 s to load, which every worker of a batch would pay for nothing.
+  const { Workbook } = await import('exceljs');
+  const wb = new Workbook();
   try {
     // exceljs types its input as its own ArrayBuffer-like `Buffer`; a Node Buffer is what it reads at run time.
     await wb.xlsx.load(buf as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);

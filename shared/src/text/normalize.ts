@@ -138,6 +138,20 @@ const COMBINING = /[\u0300-\u036f]/g;
  * names and units, which must survive typos in marks ("đợn vị") and every tone-placement style.
  */
 export function foldKey(input: string): string {
+  if (input.length > SHORT) return fold(input);
+  // Headers, units and area names repeat in every file of a batch: remember their folded form too.
+  let out = foldCache.get(input);
+  if (out === undefined) {
+    out = fold(input);
+    if (foldCache.size >= CACHE_LIMIT) foldCache.clear();
+    foldCache.set(input, out);
+  }
+  return out;
+}
+
+const foldCache = new Map<string, string>();
+
+function fold(input: string): string {
   const lower = lowerKey(input);
   if (ASCII_ONLY.test(lower)) return lower;
   return lower.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').normalize('NFC');

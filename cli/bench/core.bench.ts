@@ -225,13 +225,15 @@ async function measureSummary(count: number): Promise<void> {
   }
 }
 
-async function run(): Promise<void> {
+/** `npm run bench` runs everything; `npm run bench -- summary` (or tasks, kpis, sheets, files) one part. */
+async function run(only = process.argv[2]): Promise<void> {
+  const wants = (part: string) => only === undefined || only === part;
   console.log(`node ${process.version}, best of several runs after a warm-up`);
-  for (const n of [1_000, 10_000, 100_000]) measure('tasks', taskGrid, n);
-  for (const n of [1_000, 10_000, 100_000]) measure('kpis', kpiGrid, n);
-  measureSheets(10_000);
-  await measureFiles(100);
-  await measureSummary(1000);
+  if (wants('tasks')) for (const n of [1_000, 10_000, 100_000]) measure('tasks', taskGrid, n);
+  if (wants('kpis')) for (const n of [1_000, 10_000, 100_000]) measure('kpis', kpiGrid, n);
+  if (wants('sheets')) measureSheets(10_000);
+  if (wants('files')) await measureFiles(100);
+  if (wants('summary')) await measureSummary(1000);
   console.log(`peak RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
 }
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consolidate } from '../../shared/src/summary/consolidate';
 import type { FileDigest } from '../../shared/src/summary/digest';
-import { runJob, type FileJob } from '../src/batch/job';
+import type { FileJob } from '../src/batch/job';
 import { poolLimits, runPool } from '../src/batch/pool';
 import { writeWardSet } from './wardFiles';
 
@@ -182,7 +182,7 @@ function measureSheets(rows: number): void {
 
 /**
  * `cchc summary` from read to summary on generated ward files (four real layouts, 25–50 rows a sheet): once in
- * one thread, file after file, then on the worker pool (one worker per core), as the command runs.
+ * one worker, file after file, then on the whole pool (one worker per core), as the command runs.
  */
 async function measureSummary(count: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
@@ -198,27 +198,23 @@ async function measureSummary(count: number): Promise<void> {
       const s = consolidate(digests, { lang: 'vi', today: '2025-10-15' });
       if (s.totals.read !== count) throw new Error(`summary: ${count - s.totals.read} files not read`);
     };
-    for (const job of jobs.slice(0, 20)) await runJob(job); // warm-up
-    let t0 = performance.now();
-    const one: FileDigest[] = [];
-    for (const job of jobs) {
-      const r = await runJob(job);
-      if (r.ok && r.digest) one.push(r.digest);
-    }
-    check(one);
-    const single = performance.now() - t0;
-    const limits = poolLimits();
-    t0 = performance.now();
-    const many: FileDigest[] = new Array(count);
-    await runPool(jobs, limits, (i, r) => {
-      if (r.ok && r.digest) many[i] = r.digest;
-    });
-    check(many);
-    const parallel = performance.now() - t0;
-    const rate = (ms: number) => (count / (ms / 1000)).toFixed(0).padStart(6);
+    // Both runs as the command runs: on fresh workers (cold, as every `cchc summary` starts), one and then all.
+    const timed = async (workers: number) => {
+      const digests: FileDigest[] = new Array(count);
+      const t0 = performance.now();
+      await runPool(jobs, { ...poolLimits(), workers }, (i, r) => {
+        if (r.ok && r.digest) digests[i] = r.digest;
+      });
+      check(digests);
+      return performance.now() - t0;
+    };
+    const workers = poolLimits().workers;
+    const single = await timed(1);
+    const parallel = await timed(workers);
+    const rate = (ms: number) => (count / (ms / 1000)).toFixed(0).padStart(5);
     console.log(
-      `summary ${count} ward files  one thread ${single.toFixed(0).padStart(6)} ms ${rate(single)} files/s  ` +
-        `${limits.workers} workers ${parallel.toFixed(0).padStart(6)} ms ${rate(parallel)} files/s (read + check + summary)`,
+      `summary ${count} ward files  1 worker ${single.toFixed(0).padStart(6)} ms ${rate(single)} files/s  ` +
+        `${workers} workers ${parallel.toFixed(0).padStart(6)} ms ${rate(parallel)} files/s (read + check + summary)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

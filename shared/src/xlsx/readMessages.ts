@@ -1,0 +1,144 @@
+/**
+ * Why a workbook cannot be read, in one line in the user's words: the command line's messages, pure (no Node
+ * API), so the web page says exactly what `cchc validate` says. The CLI adds the file's basename
+ * (cli/src/xlsx/readWorkbook.ts); the page passes the picked file's name.
+ */
+import type { XlsxErrorCode } from './errors';
+
+export type WorkbookReadErrorCode = 'not-found' | 'not-xlsx' | 'unreadable';
+
+type Lang = 'vi' | 'en';
+
+/** The sheet and cell a message can name (a sheet that is too large, a sheet whose data is missing). */
+export interface ReadWhere {
+  sheet?: string;
+  cell?: string;
+  /** A merged range ("A1:XFD1048576"). */
+  merge?: string;
+}
+
+/** What more we know about the failure, so the one-line message can say what to do. */
+export type ReadDetail =
+  | 'none'
+  | 'empty'
+  | 'xls-or-encrypted'
+  | 'directory'
+  | 'permission'
+  | 'no-worksheet'
+  | 'ods'
+  | 'csv-encoding'
+  /** Beyond Excel's grid or the reader's bounds (where.sheet, and where.cell or where.merge, when known). */
+  | 'too-large'
+  /** A sheet the workbook lists whose content is not in the file (where.sheet). */
+  | 'missing-part'
+  /** Cells whose text lives in a shared-strings part the file lacks. */
+  | 'missing-shared-strings';
+
+/** What Excel asks when it opens a damaged file, and what to answer: the way to a file we can read. */
+const REPAIR_VI =
+  'hãy mở tệp bằng Excel, chọn "Có" khi Excel hỏi có khôi phục nội dung không, lưu lại rồi kiểm tra lại.';
+const REPAIR_EN =
+  'open it in Excel, answer "Yes" when Excel offers to recover the content, save it and check it again.';
+
+/**
+ * The one line saying why a file cannot be read. `file` is the file as the user named it ("" for a buffer);
+ * `shown` is what the line starts with (the CLI passes the path's basename), null for "Tệp" / "The file".
+ */
+export function readErrorText(
+  code: WorkbookReadErrorCode,
+  file: string,
+  shown: string | null,
+  detail: ReadDetail,
+  lang: Lang,
+  where: ReadWhere = {},
+): string {
+  const name = shown ?? (lang === 'vi' ? 'Tệp' : 'The file');
+  const vi = lang === 'vi';
+  const sheet = where.sheet === undefined ? '' : oneLine(where.sheet);
+  switch (detail) {
+    case 'empty':
+      return vi
+        ? `${name}: tệp rỗng (0 byte), không phải tệp Excel .xlsx.`
+        : `${name}: the file is empty (0 bytes), not an Excel .xlsx file.`;
+    case 'xls-or-encrypted':
+      return vi
+        ? `${name}: tệp Excel cũ (.xls) hoặc có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx.`
+        : `${name}: an old Excel (.xls) or password-protected file; open it in Excel, remove the password and save as .xlsx.`;
+    case 'directory':
+      return vi ? `${name}: là thư mục, không phải tệp .xlsx.` : `${name}: is a folder, not an .xlsx file.`;
+    case 'permission':
+      return vi ? `${name}: không có quyền đọc tệp.` : `${name}: permission denied.`;
+    case 'ods':
+      return vi
+        ? `${name}: tệp bảng tính OpenDocument (.ods, của LibreOffice Calc); hãy mở bằng LibreOffice Calc, chọn Tệp > Lưu thành, kiểu "Excel 2007-365 (.xlsx)", rồi kiểm tra tệp .xlsx đó.`
+        : `${name}: an OpenDocument spreadsheet (.ods, LibreOffice Calc); open it in LibreOffice Calc, File > Save As, type "Excel 2007-365 (.xlsx)", then check that .xlsx file.`;
+    case 'csv-encoding':
+      return vi
+        ? `${name}: tệp .csv không phải mã UTF-8; hãy lưu lại bằng "CSV UTF-8 (phân cách bằng dấu phẩy)" hoặc lưu thành .xlsx.`
+        : `${name}: the .csv file is not UTF-8; save it again as "CSV UTF-8 (Comma delimited)" or as .xlsx.`;
+    case 'no-worksheet':
+      return vi
+        ? `${name}: không có trang tính (sheet) nào; có phải tệp Excel .xlsx không?`
+        : `${name}: contains no worksheet; is it an Excel .xlsx file?`;
+    case 'too-large':
+      if (!sheet)
+        return vi
+          ? `${name}: tệp quá lớn, không kiểm tra được.`
+          : `${name}: the file is too large to be checked.`;
+      if (where.cell)
+        return vi
+          ? `${name}: trang tính "${sheet}" quá lớn, không kiểm tra được: có ô được dùng tới tận ${where.cell}; hãy xóa các hàng, cột thừa ở xa bảng rồi lưu lại.`
+          : `${name}: sheet "${sheet}" is too large to be checked: cells are used as far as ${where.cell}; delete the stray rows and columns far from the table and save it again.`;
+      if (where.merge)
+        return vi
+          ? `${name}: trang tính "${sheet}" quá lớn, không kiểm tra được: các vùng gộp ô quá lớn hoặc quá nhiều (như ${where.merge}); hãy bỏ gộp các vùng thừa rồi lưu lại.`
+          : `${name}: sheet "${sheet}" is too large to be checked: its merged ranges are too large or too many (such as ${where.merge}); unmerge the stray ones and save it again.`;
+      return vi
+        ? `${name}: trang tính "${sheet}" quá lớn, không kiểm tra được.`
+        : `${name}: sheet "${sheet}" is too large to be checked.`;
+    case 'missing-part':
+      return vi
+        ? `${name}: tệp bị hỏng, thiếu nội dung của trang tính "${sheet}"; ${REPAIR_VI}`
+        : `${name}: the file is damaged, the content of sheet "${sheet}" is missing; ${REPAIR_EN}`;
+    case 'missing-shared-strings':
+      return vi
+        ? `${name}: tệp bị hỏng, thiếu phần chứa chữ của các ô (sharedStrings.xml); ${REPAIR_VI}`
+        : `${name}: the file is damaged, the part that holds the cells' text (sharedStrings.xml) is missing; ${REPAIR_EN}`;
+    case 'none':
+      break;
+  }
+  switch (code) {
+    case 'not-found':
+      return vi ? `${name}: không tìm thấy tệp (${file}).` : `${name}: file not found (${file}).`;
+    case 'not-xlsx':
+      return vi ? `${name}: không phải tệp Excel .xlsx.` : `${name}: not an Excel .xlsx file.`;
+    case 'unreadable':
+      return vi
+        ? `${name}: tệp .xlsx bị hỏng hoặc không đọc được.`
+        : `${name}: the .xlsx file is damaged or cannot be read.`;
+  }
+}
+
+/**
+ * A sheet name inside a one-line message: line breaks become spaces and a long name is cut. Other control
+ * characters are left to the terminal's escaping (visible.ts), as for cell text.
+ */
+function oneLine(text: string): string {
+  const flat = text.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+}
+
+/** The reader's codes as the user's reasons. */
+export const READ_ERRORS: Record<XlsxErrorCode, [WorkbookReadErrorCode, ReadDetail]> = {
+  empty: ['not-xlsx', 'empty'],
+  'xls-or-encrypted': ['not-xlsx', 'xls-or-encrypted'],
+  'not-zip': ['not-xlsx', 'none'],
+  ods: ['not-xlsx', 'ods'],
+  // A zip that is not a workbook (.docx, .zip) and a workbook of chart sheets only: nothing to check either way.
+  'not-workbook': ['not-xlsx', 'no-worksheet'],
+  'no-worksheet': ['not-xlsx', 'no-worksheet'],
+  unreadable: ['unreadable', 'none'],
+  'too-large': ['unreadable', 'too-large'],
+  'missing-part': ['unreadable', 'missing-part'],
+  'missing-shared-strings': ['unreadable', 'missing-shared-strings'],
+};

@@ -1,7 +1,13 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared', '<rootDir>/cli', '<rootDir>/addin-excel', '<rootDir>/apps-script'],
+  roots: [
+    '<rootDir>/shared',
+    '<rootDir>/cli',
+    '<rootDir>/addin-excel',
+    '<rootDir>/apps-script',
+    '<rootDir>/web',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],

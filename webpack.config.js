@@ -1,8 +1,10 @@
-// Builds both spreadsheet hosts, which render the one pane of shared/ui/:
+// Builds the hosts that render the one pane of shared/ui/:
 //   npm run build:addin                                        the Excel add-in into dist/addin/, for https://localhost:3000
 //   ADDIN_ORIGIN=https://example.org/cchc npm run build:addin  the same, every manifest URL on that origin
 //   npm run start:addin                                        https dev server on port 3000 (addin-excel/SIDELOAD.md)
 //   npm run build:sheets                                       the Sheets add-on into dist/sheets/, ready for clasp push
+//   npm run build:web                                          the offline web page, one file: dist/web/cchc.html
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { URL } = require('node:url');
@@ -73,7 +75,7 @@ function typescript(configFile, target) {
 module.exports = async (env, argv) => {
   const mode = argv.mode ?? 'production';
   // One configuration per bundle; --config-name picks (package.json: build:addin, build:sheets).
-  return [await addinConfig(env, mode), sheetsServerConfig(mode), sheetsSidebarConfig(mode)];
+  return [await addinConfig(env, mode), sheetsServerConfig(mode), sheetsSidebarConfig(mode), webConfig(mode)];
 };
 
 async function addinConfig(env, mode) {
@@ -219,6 +221,73 @@ function sheetsSidebarConfig(mode) {
             compilation.hooks.processAssets.tap(
               { name: 'DropInlinedScript', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
               () => compilation.deleteAsset('sidebar.inline.js'),
+            );
+          });
+        },
+      },
+    ],
+  };
+}
+
+/** The CSP source that allows exactly this inline text. */
+function sha256(text) {
+  return `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * cchc.html: the offline web page for Excel 2016/2019, LibreOffice and WPS (web/). One self-contained file, as the
+ * sidebar: the pane's stylesheet and the script inlined, nothing loaded from anywhere. The script runs the page
+ * and, from a blob of its own text, the worker; it is one chunk (exceljs, for the templates, is in it but only
+ * evaluated when a template is downloaded). The CSP allows the inline script and style by their hashes, so no
+ * 'unsafe-inline' is needed.
+ */
+function webConfig(mode) {
+  const WEB_DIR = path.join(__dirname, 'web');
+  return {
+    name: 'web',
+    mode,
+    context: __dirname,
+    target: ['web', 'es2020'],
+    entry: { cchc: path.join(WEB_DIR, 'src', 'index.ts') },
+    output: { path: path.join(__dirname, 'dist', 'web'), filename: '[name].inline.js', clean: true },
+    devtool: false,
+    resolve: { extensions: ['.ts', '.js'] },
+    module: typescript(path.join(WEB_DIR, 'tsconfig.json'), 'es2020'),
+    performance: { hints: false },
+    optimization: { minimizeOptions: { html: false } },
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new HtmlWebpackPlugin({
+        template: path.join(WEB_DIR, 'src', 'cchc.html'),
+        filename: 'cchc.html',
+        inject: false,
+        minify: false,
+        templateParameters: (compilation) => {
+          const css = [path.join(UI_DIR, 'pane.css'), path.join(WEB_DIR, 'src', 'web.css')]
+            .map((f) => fs.readFileSync(f, 'utf8'))
+            .join('\n')
+            .replace(/<\/(style)/gi, '<\\/$1');
+          const script = inlineScript(compilation, 'cchc.inline.js');
+          const csp = [
+            "default-src 'none'",
+            `script-src ${sha256(script)}`,
+            `style-src ${sha256(css)}`,
+            // The worker is the page's own script from a blob URL; downloads are blob URLs too.
+            'worker-src blob:',
+            'img-src data:',
+            "connect-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+          ].join('; ');
+          return { paneBody: paneBody(), css, script, csp };
+        },
+      }),
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap('DropInlinedWebScript', (compilation) => {
+            compilation.hooks.processAssets.tap(
+              { name: 'DropInlinedWebScript', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+              () => compilation.deleteAsset('cchc.inline.js'),
             );
           });
         },

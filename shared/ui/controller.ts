@@ -26,7 +26,7 @@ import { formatDate, reportDisplay, type FindingItem } from '../src/hosts/report
 import { parseIsoDate } from '../src/deadlines/isoDate';
 import { buildTemplate } from '../src/templates/build';
 import { browserDom, clear, type Dom } from './dom';
-import { STRINGS, isKey, t, type Key } from './i18n';
+import { isKey, t, word, type Key } from './i18n';
 import { renderLegend, renderReport, summaryText } from './view';
 import type { Scope, Workbook } from './workbook';
 
@@ -49,6 +49,10 @@ export interface PaneEnv {
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** Brings the pane into view for a command run while it is hidden (Excel's shared runtime can; Sheets cannot). */
   showPane?(): Promise<void>;
+  /** Told after the pane is worded in a language, so a host can word its own controls around the pane. */
+  onLang?(lang: Lang): void;
+  /** Told each time a check's report is shown (also when a language switch re-words it), with its options. */
+  onReport?(report: Report, options: CheckOptions): void;
 }
 
 /** Why a host cannot run the pane; each host says it in its own words (i18n.ts). */
@@ -147,6 +151,7 @@ export class Pane {
     if (this.last) {
       this.last.options = { ...this.last.options, lang };
       this.report = checkWorkbook([this.last.grid], this.last.options);
+      this.env.onReport?.(this.report, this.last.options);
     }
     this.applyLang();
   }
@@ -157,15 +162,15 @@ export class Pane {
     this.doc.title = t(lang, 'appName');
     for (const el of this.doc.querySelectorAll<HTMLElement>('[data-i18n]')) {
       const key = el.dataset.i18n ?? '';
-      if (isKey(key)) el.textContent = STRINGS[lang][key];
+      if (isKey(key)) el.textContent = word(lang, key);
     }
     for (const el of this.doc.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) {
       const key = el.dataset.i18nPlaceholder ?? '';
-      if (isKey(key)) el.placeholder = STRINGS[lang][key];
+      if (isKey(key)) el.placeholder = word(lang, key);
     }
     for (const el of this.doc.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) {
       const key = el.dataset.i18nAriaLabel ?? '';
-      if (isKey(key)) el.setAttribute('aria-label', STRINGS[lang][key]);
+      if (isKey(key)) el.setAttribute('aria-label', word(lang, key));
     }
     this.byId('lang-vi').setAttribute('aria-pressed', String(lang === 'vi'));
     this.byId('lang-en').setAttribute('aria-pressed', String(lang === 'en'));
@@ -178,6 +183,7 @@ export class Pane {
     this.renderSay(this.byId('template-output'), this.templateSay);
     this.renderSay(this.byId('clear-output'), this.clearSay);
     this.renderAlert();
+    this.env.onLang?.(lang);
   }
 
   // ---- check settings ----
@@ -294,6 +300,7 @@ export class Pane {
         this.showAsOf();
       }
       this.renderResults();
+      this.env.onReport?.(report, form.value);
       return true;
     }).then((ok) => {
       if (!ok) this.renderResults();

@@ -194,9 +194,26 @@ export const STRINGS: Record<Lang, Record<Key, string>> = { vi: VI, en: EN };
 
 export type Params = Record<string, string | number>;
 
+export type HostWords = Partial<Record<Lang, Partial<Record<Key, string>>>>;
+
+let hostWords: HostWords = {};
+
+/**
+ * A host's own wording for a few of the pane's keys (the web page has no "sheet" to highlight on, only a copy
+ * to download); set once before the pane starts. Every other key keeps the pane's words.
+ */
+export function setHostWords(words: HostWords): void {
+  hostWords = words;
+}
+
+/** The key's text in this host: its own wording where it gave one, else the pane's. */
+export function word(lang: Lang, key: Key): string {
+  return hostWords[lang]?.[key] ?? STRINGS[lang][key];
+}
+
 /** The string for `key`, placeholders filled; an unknown placeholder is left visible rather than dropped. */
 export function t(lang: Lang, key: Key, params: Params = {}): string {
-  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return word(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }

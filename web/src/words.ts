@@ -1,0 +1,103 @@
+/**
+ * The web page's words: its own controls (the file, the sheet picker, the download, the row preview), and its
+ * wording of a few pane keys, since here highlights go into a downloaded copy and templates are downloaded.
+ */
+import type { Lang } from '../../shared/src/index';
+import type { HostWords } from '../../shared/ui/i18n';
+
+export const HOST_WORDS: HostWords = {
+  vi: {
+    highlightLabel: 'Đánh dấu trong bản tải về',
+    summaryHighlighted: 'Đã đánh dấu trong bản đã kiểm tra.',
+    resultsEmpty: 'Chưa kiểm tra. Chọn tệp .xlsx hoặc .csv rồi bấm "Kiểm tra".',
+    selectCellHint: 'Bấm vào một mục để xem dòng đó của trang tính.',
+    templateIntro: 'Tải phụ lục mẫu về thành một tệp .xlsx mới.',
+    insertButton: 'Tải mẫu',
+    busyTemplate: 'Đang tạo tệp mẫu…',
+    templateCreated: 'Đã tải về {names}.',
+    clearActive: 'Trang tính đang chọn',
+  },
+  en: {
+    highlightLabel: 'Highlight in the downloaded copy',
+    summaryHighlighted: 'Highlighted in the checked copy.',
+    resultsEmpty: 'Not checked yet. Choose an .xlsx or .csv file and press "Check".',
+    selectCellHint: 'Press an item to see its row of the sheet.',
+    templateIntro: 'Download a standard appendix as a new .xlsx file.',
+    insertButton: 'Download template',
+    busyTemplate: 'Making the template file…',
+    templateCreated: 'Downloaded {names}.',
+    clearActive: 'Chosen sheet',
+  },
+};
+
+const VI = {
+  fileHeading: 'Tệp cần kiểm tra',
+  fileIntro: 'Tệp được đọc và kiểm tra ngay trên máy này, trong trình duyệt; không gửi đi đâu cả.',
+  pickFile: 'Chọn tệp .xlsx hoặc .csv',
+  dropHint: 'hoặc kéo thả tệp vào đây',
+  sheetLabel: 'Trang tính cần kiểm tra',
+  kindTasks: '{name} (bảng nhiệm vụ)',
+  kindKpis: '{name} (bảng chỉ tiêu)',
+  kindNone: '{name} (không có bảng)',
+  loaded: 'Đã đọc {file}: {sheets} trang tính, {tables} bảng.',
+  loading: 'Đang tải {file}… {pct}%',
+  reading: 'Đang đọc các trang tính của {file}… {s} giây',
+  scanning: 'Đang tìm bảng trong {file}…',
+  downloadCopy: 'Tải bản đã kiểm tra',
+  downloadHint:
+    'Bản sao của tệp, tô màu các ô có vấn đề, ghi chú ở từng ô và thêm trang "Kết quả kiểm tra"; tệp gốc không bị thay đổi.',
+  downloadNeedsCheck: 'Bấm "Kiểm tra" (có đánh dấu) trước khi tải bản đã kiểm tra.',
+  downloadCsv: 'Tệp .csv không giữ được màu: hãy lưu tệp thành .xlsx để tải bản có đánh dấu.',
+  busyCopy: 'Đang tạo bản đã kiểm tra…',
+  copyDone: 'Đã tải về {file}.',
+  copyFailed: 'Không tạo được bản đã kiểm tra ({detail}).',
+  previewHeading: 'Dòng {row} của trang "{sheet}", ô {cell}',
+  previewClose: 'Đóng',
+  previewMarked: 'ô được chọn',
+  noFile: 'Chưa có tệp: hãy chọn tệp .xlsx hoặc .csv trước.',
+  failed: 'Không thực hiện được ({detail}).',
+} as const;
+
+export type WebKey = keyof typeof VI;
+
+const EN: Record<WebKey, string> = {
+  fileHeading: 'File to check',
+  fileIntro: 'The file is read and checked on this computer, in the browser; nothing is sent anywhere.',
+  pickFile: 'Choose an .xlsx or .csv file',
+  dropHint: 'or drop the file here',
+  sheetLabel: 'Sheet to check',
+  kindTasks: '{name} (task list)',
+  kindKpis: '{name} (KPI table)',
+  kindNone: '{name} (no table)',
+  loaded: 'Read {file}: {sheets} sheets, {tables} tables.',
+  loading: 'Loading {file}… {pct}%',
+  reading: 'Reading the sheets of {file}… {s} s',
+  scanning: 'Looking for tables in {file}…',
+  downloadCopy: 'Download checked copy',
+  downloadHint:
+    'A copy of the file with the cells concerned highlighted, a note on each and a "Check results" sheet; the original is not changed.',
+  downloadNeedsCheck: 'Press "Check" (with highlighting) before downloading the checked copy.',
+  downloadCsv: 'A .csv cannot hold colours: save the file as .xlsx to download a highlighted copy.',
+  busyCopy: 'Making the checked copy…',
+  copyDone: 'Downloaded {file}.',
+  copyFailed: 'The checked copy could not be made ({detail}).',
+  previewHeading: 'Row {row} of sheet "{sheet}", cell {cell}',
+  previewClose: 'Close',
+  previewMarked: 'chosen cell',
+  noFile: 'No file yet: choose an .xlsx or .csv file first.',
+  failed: 'That did not work ({detail}).',
+};
+
+const WORDS: Record<Lang, Record<WebKey, string>> = { vi: VI, en: EN };
+
+export function w(lang: Lang, key: WebKey, params: Record<string, string | number> = {}): string {
+  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function isWebKey(s: string): s is WebKey {
+  return Object.prototype.hasOwnProperty.call(VI, s);
+}
+
+export const WEB_WORDS = WORDS;

@@ -7,9 +7,10 @@ import { WorkbookReadError } from './xlsx/readWorkbook';
 import { runFiles } from './batch/runFiles';
 import type { FileJob } from './batch/job';
 import { runDemo } from './demo';
+import { writeJson } from './jsonStream';
 import { summaryCommand } from './summary/command';
 import { visible } from './visible';
-import { OutPathError, checkOutPath, writeErrorMessage } from './outPath';
+import { OutPathError, checkOutPath, sameFile, writeErrorMessage } from './outPath';
 import { buildTemplate } from '../../shared/src/templates/build';
 import {
   isoDay,
@@ -139,7 +140,8 @@ async function validate(args: string[], io: Io): Promise<number> {
     );
   }
   if (outPath !== undefined) {
-    if (outPath === positionals[0]) {
+    // Also through a symbolic or hard link: the copy would be written over the very file being read.
+    if (sameFile(outPath, positionals[0])) {
       throw new UsageError(
         t(
           'Không ghi đè tệp gốc: chọn tên khác cho --out.',
@@ -185,8 +187,8 @@ async function validate(args: string[], io: Io): Promise<number> {
     } else if (copy && format === 'text')
       io.out(t(`Bản đã đánh dấu: ${copy.arg}\n`, `Highlighted copy: ${copy.arg}\n`));
   });
-  if (format === 'json')
-    io.out(JSON.stringify(positionals.length === 1 ? (reports[0] ?? null) : reports, null, 2) + '\n');
+  // Streamed in pieces: one JavaScript string cannot hold the JSON of a million rows.
+  if (format === 'json') writeJson(positionals.length === 1 ? (reports[0] ?? null) : reports, io.out);
   // Many files: one line each at the end, so the office sees the whole batch at a glance.
   if (format === 'summary' || (format === 'text' && positionals.length > 1))
     io.out(renderBatchSummary(batch, lang));

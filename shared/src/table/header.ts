@@ -85,7 +85,7 @@ const SCAN_ROWS = 60;
 
 function rowRoles(view: SheetView, row: number): Map<number, Role> {
   const out = new Map<number, Role>();
-  for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+  for (let c = view.firstColumn, end = view.lastColumnIn(row); c <= end; c++) {
     if (view.isCovered(row, c)) continue;
     const v = view.raw(row, c);
     if (typeof v !== 'string' || isBlank(v)) continue;
@@ -146,7 +146,7 @@ export function findHeader(view: SheetView): HeaderInfo | null {
         }
       }
       let fits = below.size > 0;
-      for (let c = view.firstColumn; c <= view.lastColumn && fits; c++) {
+      for (let c = view.firstColumn, end = view.lastColumnIn(r + 1); c <= end && fits; c++) {
         const v = view.raw(r + 1, c);
         if (isBlank(v)) continue;
         const underBlankOrMerge =
@@ -167,7 +167,7 @@ export function findHeader(view: SheetView): HeaderInfo | null {
     const finalKind = kindOf(new Set(Object.keys(columns) as Role[])) ?? kind;
     const keys = new Map<number, string[]>();
     for (const hr of rows) {
-      for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+      for (let c = view.firstColumn, end = view.lastColumnIn(hr); c <= end; c++) {
         const v = view.value(hr, c);
         if (typeof v !== 'string' || isBlank(v)) continue;
         const list = keys.get(c) ?? [];
@@ -197,7 +197,7 @@ export function isRepeatedHeader(view: SheetView, row: number, header: HeaderInf
   }
   let nonEmpty = 0;
   let matches = 0;
-  for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+  for (let c = view.firstColumn, end = view.lastColumnIn(row); c <= end; c++) {
     const v = view.value(row, c);
     if (isBlank(v)) continue;
     nonEmpty++;

@@ -203,7 +203,7 @@ function cleanNumber(s: string): string {
 }
 
 function firstTextAfter(view: SheetView, row: number, column: number): string {
-  for (let c = column + 1; c <= view.lastColumn; c++) {
+  for (let c = column + 1, end = view.lastColumnIn(row); c <= end; c++) {
     const v = view.value(row, c);
     if (!isBlank(v)) return trimmedText(v);
   }
@@ -223,7 +223,7 @@ function findTitleYear(view: SheetView, header: HeaderInfo): number | null {
   let fallback: number | null = null;
   const top = header.rows[0];
   for (let r = view.firstRow; r < top; r++) {
-    for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+    for (let c = view.firstColumn, end = view.lastColumnIn(r); c <= end; c++) {
       const v = view.raw(r, c);
       if (typeof v !== 'string' || isBlank(v)) continue;
       const k = foldKey(v);
@@ -235,7 +235,7 @@ function findTitleYear(view: SheetView, header: HeaderInfo): number | null {
     }
   }
   for (const hr of header.rows) {
-    for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+    for (let c = view.firstColumn, end = view.lastColumnIn(hr); c <= end; c++) {
       const v = view.value(hr, c);
       if (typeof v !== 'string') continue;
       const m = YEAR_IN_TITLE.exec(foldKey(v));

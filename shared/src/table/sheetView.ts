@@ -9,6 +9,9 @@ import { isDateFormat } from './numberFormat';
  * lead unit or deadline is merged down over several tasks. Cells to the right of a merge's first column are
  * "covered": they hold nothing of their own and are never reported as missing.
  */
+/** Cells that merges may cover in one sheet, summed over its merges (overlaps count twice). */
+const MAX_COVERED = 4_000_000;
+
 export class SheetView {
   readonly name: string;
   readonly firstRow: number;
@@ -22,6 +25,8 @@ export class SheetView {
   /** key(row, col) → the anchor's coordinates, for every non-anchor cell of a merge. */
   private readonly coveredBy = new Map<number, { row: number; column: number; right: number }>();
   private readonly anchors = new Map<number, MergedRange>();
+  /** Row → the rightmost column a merge covers in it (clipped to the grid), for rows that merges reach. */
+  private readonly mergedRight = new Map<number, number>();
 
   constructor(grid: SheetGrid) {
     this.name = typeof grid.name === 'string' ? grid.name : String(grid.name ?? '');
@@ -35,19 +40,41 @@ export class SheetView {
     this.lastRow = this.originRow + this.values.length - 1;
     this.firstColumn = this.originColumn;
     this.lastColumn = this.originColumn + width - 1;
+    // Merged cells are looked up cell by cell, but only where the grid has cells: a merge is clipped to the used
+    // range, so "A60:XFD1048576" or 100,000 merges over whole rows cost what the table holds, not billions of
+    // entries (a Map past 16.7 million entries ends the process, worker or not). Overlapping merges are bounded too.
+    let budget = MAX_COVERED;
     for (const m of grid.merges ?? []) {
       const range = typeof m === 'string' ? parseRange(m) : normaliseRange(m);
       if (!range || (range.top === range.bottom && range.left === range.right)) continue;
-      // Guard against absurd ranges (a whole column merged) costing memory.
-      if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > 2_000_000) continue;
       this.anchors.set(key(range.top, range.left), range);
-      for (let r = range.top; r <= range.bottom; r++) {
-        for (let c = range.left; c <= range.right; c++) {
+      const top = Math.max(range.top, this.firstRow);
+      const bottom = Math.min(range.bottom, this.lastRow);
+      const left = Math.max(range.left, this.firstColumn);
+      const right = Math.min(range.right, this.lastColumn);
+      if (top > bottom || left > right) continue;
+      budget -= (bottom - top + 1) * (right - left + 1);
+      if (budget < 0) break;
+      const anchor = { row: range.top, column: range.left, right: range.right };
+      for (let r = top; r <= bottom; r++) {
+        if ((this.mergedRight.get(r) ?? 0) < right) this.mergedRight.set(r, right);
+        for (let c = left; c <= right; c++) {
           if (r === range.top && c === range.left) continue;
-          this.coveredBy.set(key(r, c), { row: range.top, column: range.left, right: range.right });
+          this.coveredBy.set(key(r, c), anchor);
         }
       }
     }
+  }
+
+  /**
+   * The last column worth reading in `row`: its own last cell, or the last a merge covers. Scans of a row stop
+   * there rather than at `lastColumn`: one stray cell at XFD1048576 must not make every row 16,384 cells wide.
+   */
+  lastColumnIn(row: number): number {
+    const line = this.values[row - this.originRow];
+    const own = this.originColumn + (Array.isArray(line) ? line.length : 0) - 1;
+    const merged = this.mergedRight.get(row) ?? 0;
+    return own > merged ? own : merged;
   }
 
   /** The value the cell holds, or inherits from a vertical merge's top-left cell. */
@@ -112,8 +139,10 @@ export class SheetView {
     const line = this.values[row - this.originRow];
     if (!Array.isArray(line)) return true;
     for (let i = 0; i < line.length; i++) if (!isBlank(line[i])) return false;
-    if (this.coveredBy.size === 0) return true;
-    for (let c = this.firstColumn; c <= this.lastColumn; c++) if (!this.isEmpty(row, c)) return false;
+    // Its own cells are blank: only a merge reaching into the row can still give it a value.
+    if (this.coveredBy.size === 0 || !this.mergedRight.has(row)) return true;
+    for (let c = this.firstColumn, end = this.lastColumnIn(row); c <= end; c++)
+      if (!this.isEmpty(row, c)) return false;
     return true;
   }
 

@@ -1,0 +1,69 @@
+/**
+ * `--format json` for reports of any size: the same text as JSON.stringify(value, null, 2), handed out in pieces.
+ * A report of a million rows is more text than one JavaScript string may hold ("Invalid string length"), so the
+ * large arrays and the objects above them are written element by element; each small element still goes through
+ * JSON.stringify, which stays the one authority on escaping.
+ */
+
+/** Arrays longer than this are written element by element; shorter ones in one piece. */
+const PIECE = 64;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return (
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
+  );
+}
+
+/** Worth splitting: a long array, or a plain object holding one (reports hold their rows three levels down). */
+function isLarge(v: unknown, depth = 0): boolean {
+  if (Array.isArray(v)) return v.length > PIECE || (depth < 3 && v.some((x) => isLarge(x, depth + 1)));
+  if (isPlainObject(v)) return depth < 3 && Object.values(v).some((x) => isLarge(x, depth + 1));
+  return false;
+}
+
+function* pieces(v: unknown, depth: number): Generator<string> {
+  const pad = '  '.repeat(depth);
+  if (Array.isArray(v) && v.length > 0 && isLarge(v)) {
+    yield '[';
+    for (let i = 0; i < v.length; i++) {
+      yield `\n${pad}  `;
+      // As JSON.stringify does: a hole, undefined or a function in an array is written as null.
+      const x = v[i] === undefined || typeof v[i] === 'function' ? null : v[i];
+      yield* pieces(x, depth + 1);
+      if (i < v.length - 1) yield ',';
+    }
+    yield `\n${pad}]`;
+    return;
+  }
+  if (isPlainObject(v) && isLarge(v)) {
+    const keys = Object.keys(v).filter((k) => v[k] !== undefined && typeof v[k] !== 'function');
+    if (keys.length === 0) {
+      yield '{}';
+      return;
+    }
+    yield '{';
+    for (let i = 0; i < keys.length; i++) {
+      yield `\n${pad}  ${JSON.stringify(keys[i])}: `;
+      yield* pieces(v[keys[i]], depth + 1);
+      if (i < keys.length - 1) yield ',';
+    }
+    yield `\n${pad}}`;
+    return;
+  }
+  // Nested output of JSON.stringify is its own output with every line indented by the depth.
+  const s = JSON.stringify(v, null, 2) ?? 'null';
+  yield depth === 0 ? s : s.replace(/\n/g, `\n${pad}`);
+}
+
+/** Writes `value` as JSON.stringify(value, null, 2) would, in chunks of about 64 KB, then a newline. */
+export function writeJson(value: unknown, write: (s: string) => void): void {
+  let buffer = '';
+  for (const p of pieces(value, 0)) {
+    buffer += p;
+    if (buffer.length >= 65536) {
+      write(buffer);
+      buffer = '';
+    }
+  }
+  write(buffer + '\n');
+}

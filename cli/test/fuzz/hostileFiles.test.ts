@@ -1,0 +1,111 @@
+/**
+ * The file-level fuzz suite of issue 11: broken, huge and hostile workbooks (hostileFiles.ts) through the built
+ * command, as a province office would feed them. Every case ends in a report or one clear line naming the file,
+ * within the per-file bounds, and a batch holding them all still reports its good file.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Report } from '../../../shared/src/index';
+import { CCHC, ensureBuilt, ROOT } from '../built';
+import { taskSheetOf, writeHostileFiles } from './hostileFiles';
+
+const DIR = join(ROOT, 'test-output', 'fuzz');
+
+function cchc(args: string[], cwd = DIR) {
+  const started = Date.now();
+  const r = spawnSync('node', [CCHC, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 240_000,
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
+}
+
+/** What a user must never see: a stack trace, V8's out-of-memory dump, an uncaught error's name. */
+const CRASH = /^\s+at |FATAL ERROR|Last few GCs|JavaScript heap|RangeError|TypeError|Error:/m;
+
+describe('hostile and broken workbooks in one batch', () => {
+  let files: string[];
+  let run: ReturnType<typeof cchc>;
+  beforeAll(() => {
+    ensureBuilt();
+    rmSync(DIR, { recursive: true, force: true });
+    files = writeHostileFiles(DIR);
+    copyFileSync(join(ROOT, 'cli/test/fixtures/seed002.xlsx'), join(DIR, 'tot.xlsx'));
+    run = cchc([
+      'validate',
+      ...files.map((f) => basename(f)),
+      'tot.xlsx',
+      '--format',
+      'summary',
+      '--as-of',
+      '2025-10-15',
+    ]);
+  }, 300_000);
+  afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+  it('ends, with no crash, no stack trace and no memory dump', () => {
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(CRASH);
+    expect(run.stdout).not.toMatch(CRASH);
+  });
+
+  it('gives each unreadable file one line that starts with its name, and lists every file in the summary', () => {
+    const names = new Set([...files.map((f) => basename(f)), 'tot.xlsx']);
+    const lines = run.stderr.trim().split('\n');
+    for (const line of lines) expect(names.has(line.slice(0, line.indexOf(':')))).toBe(true);
+    // One line per file at most.
+    expect(new Set(lines.map((l) => l.slice(0, l.indexOf(':')))).size).toBe(lines.length);
+    for (const name of names) expect(run.stdout).toContain(name);
+    // A broken file is never silently passed: it is refused, or checked and reported.
+    expect(lines.length).toBeGreaterThan(files.length / 2);
+  });
+
+  it('still reports the good file of the batch', () => {
+    const row = run.stdout.split('\n').find((l) => l.includes('tot.xlsx'));
+    expect(row).toMatch(/Có lỗi/);
+    expect(run.stderr).not.toContain('tot.xlsx');
+  });
+
+  it('stays within the bounds: the whole batch in well under the sum of its time limits', () => {
+    expect(run.ms).toBeLessThan(120_000);
+  });
+});
+
+describe('sheets at and near Excel’s row limit', () => {
+  beforeAll(() => {
+    ensureBuilt();
+    rmSync(DIR + '-big', { recursive: true, force: true });
+    mkdirSync(DIR + '-big', { recursive: true });
+  });
+  afterAll(() => rmSync(DIR + '-big', { recursive: true, force: true }));
+
+  it('200,000 task rows: the text report and the JSON, every row in it', () => {
+    const path = join(DIR + '-big', 'rows-200000.xlsx');
+    writeFileSync(path, taskSheetOf(200_000));
+    const json = cchc(['validate', path, '--format', 'json', '--as-of', '2025-10-15'], ROOT);
+    expect(json.stderr).toBe('');
+    const report = JSON.parse(json.stdout) as Report;
+    expect(report.sheets[0].tasks).toHaveLength(200_000 - 3);
+    expect(report.sheets[0].summary.tasks.overdue).toBe(200_000 - 3);
+    const text = cchc(['validate', path, '--as-of', '2025-10-15'], ROOT);
+    expect(text.stdout.split('\n').length).toBeGreaterThan(200_000);
+  }, 240_000);
+
+  it('1,048,576 rows: refused with one line within the time bound, the process alive', () => {
+    const path = join(DIR + '-big', 'rows-1048576.xlsx');
+    writeFileSync(path, taskSheetOf(1_048_576));
+    const r = cchc(['validate', path, '--format', 'summary', '--as-of', '2025-10-15'], ROOT);
+    if (r.code === 2) {
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rows-1048576\.xlsx: .*quá lớn/)]);
+    } else {
+      // Checked instead: then every row is in its report.
+      expect(r.stdout).toContain('rows-1048576.xlsx');
+    }
+    expect(r.stderr).not.toMatch(CRASH);
+    // 30 s for the file, plus starting the command and its worker.
+    expect(r.ms).toBeLessThan(45_000);
+  }, 240_000);
+});

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { checkWorkbook } from '../../shared/src/index';
+import { KPIS, TASKS } from '../../shared/ui/test/sampleGrids';
+import { writeJson } from '../src/jsonStream';
+
+const streamed = (v: unknown) => {
+  const parts: string[] = [];
+  writeJson(v, (s) => void parts.push(s));
+  return { text: parts.join(''), parts };
+};
+
+describe('JSON written in pieces', () => {
+  it('is exactly JSON.stringify(value, null, 2) for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(streamed(v).text).toBe(JSON.stringify(v, null, 2) + '\n');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is exactly it for long arrays deep in objects, with undefined members and holes', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({ row: i, text: `a\u001b"${i}`, gone: undefined }));
+    const value = {
+      file: 'x',
+      sheets: [{ tasks: rows, kpis: [], note: undefined }],
+      list: [1, undefined, 3],
+    };
+    expect(streamed(value).text).toBe(JSON.stringify(value, null, 2) + '\n');
+  });
+
+  it('is exactly it for a real report, and comes in chunks when large', () => {
+    const report = checkWorkbook([TASKS, KPIS], { asOf: '2025-08-01' });
+    expect(streamed(report).text).toBe(JSON.stringify(report, null, 2) + '\n');
+    const many = Array.from({ length: 2000 }, () => report);
+    const { text, parts } = streamed(many);
+    expect(parts.length).toBeGreaterThan(10);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(200_000);
+    expect(text).toBe(JSON.stringify(many, null, 2) + '\n');
+  });
+});

@@ -54,7 +54,7 @@ export function extendComments(
   author: string,
   notes: Note[],
 ): { bytes: Uint8Array; shaped: Note[] } {
-  const root = scanXml(xml, part, 4);
+  const root = scanXml(xml, part, 5);
   const p = root.prefix;
   const patch = new Patch(bytes);
   const authors = root.children.find((el) => el.local === 'authors');
@@ -74,6 +74,13 @@ export function extendComments(
     const existing = theirs.get(n.ref);
     const text = existing?.children.find((el) => el.local === 'text');
     if (existing && text) {
+      // A note of plain text (<t> alone) cannot be followed by a run: readers take one or the other. Its <t> is
+      // wrapped in a run of its own, its bytes untouched between our two tags.
+      const plain = text.children.find((el) => el.local === 't');
+      if (plain) {
+        patch.insert(plain.start, `<${p}r>`);
+        patch.insert(plain.end, `</${p}r>`);
+      }
       // After the user's own note, set apart by a blank line.
       const { at, close } = childrenEnd(patch, xml, text);
       patch.insert(at, run(p, `\n\n${n.text}`) + close);

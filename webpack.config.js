@@ -262,26 +262,42 @@ function webConfig(mode) {
         filename: 'cchc.html',
         inject: false,
         minify: false,
-        templateParameters: (compilation) => {
-          const css = [path.join(UI_DIR, 'pane.css'), path.join(WEB_DIR, 'src', 'web.css')]
+        templateParameters: (compilation) => ({
+          paneBody: paneBody(),
+          css: [path.join(UI_DIR, 'pane.css'), path.join(WEB_DIR, 'src', 'web.css')]
             .map((f) => fs.readFileSync(f, 'utf8'))
             .join('\n')
-            .replace(/<\/(style)/gi, '<\\/$1');
-          const script = inlineScript(compilation, 'cchc.inline.js');
-          const csp = [
-            "default-src 'none'",
-            `script-src ${sha256(script)}`,
-            `style-src ${sha256(css)}`,
-            // The worker is the page's own script from a blob URL; downloads are blob URLs too.
-            'worker-src blob:',
-            'img-src data:',
-            "connect-src 'none'",
-            "base-uri 'none'",
-            "form-action 'none'",
-          ].join('; ');
-          return { paneBody: paneBody(), css, script, csp };
-        },
+            .replace(/<\/(style)/gi, '<\\/$1'),
+          script: inlineScript(compilation, 'cchc.inline.js'),
+        }),
       }),
+      {
+        // The policy is written last, from the page as emitted: each hash covers its element's exact text,
+        // whatever whitespace the template puts around it.
+        apply(compiler) {
+          compiler.hooks.compilation.tap('WebPagePolicy', (compilation) => {
+            HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('WebPagePolicy', (data) => {
+              const hashes = (tag) =>
+                [...data.html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) =>
+                  sha256(m[1]),
+                );
+              const csp = [
+                "default-src 'none'",
+                `script-src ${hashes('script').join(' ')}`,
+                `style-src ${hashes('style').join(' ')}`,
+                // The worker is the page's own script from a blob URL.
+                'worker-src blob:',
+                'img-src data:',
+                "connect-src 'none'",
+                "base-uri 'none'",
+                "form-action 'none'",
+              ].join('; ');
+              data.html = data.html.replace('__CSP__', csp);
+              return data;
+            });
+          });
+        },
+      },
       {
         apply(compiler) {
           compiler.hooks.thisCompilation.tap('DropInlinedWebScript', (compilation) => {

@@ -360,6 +360,19 @@ export class Pane {
     });
   }
 
+  /** Forgets the last check (a host whose workbook was replaced, as the web page's next file): the empty state. */
+  reset(): void {
+    this.last = null;
+    this.report = null;
+    const results = this.byId('results');
+    clear(results);
+    results.appendChild(
+      this.dom.el('p', { class: 'muted', 'data-i18n': 'resultsEmpty' }, [t(this.lang, 'resultsEmpty')]),
+    );
+    this.showAlert(null);
+    this.renderResults();
+  }
+
   // ---- host commands (Excel's ribbon, with the page loaded while the pane is closed; the Sheets menu) ----
 
   async commandValidate(event?: { completed(): void }): Promise<void> {

@@ -206,6 +206,7 @@ export async function startPage(ownScript: string): Promise<void> {
     // A new file: nothing of the last one is left to select, highlight or download.
     file = null;
     options = null;
+    pane.reset();
     await workbook.clearHighlights();
     hidePreview();
     alertSay = null;

@@ -39,7 +39,9 @@ export function rowView(grid: SheetGrid, cell: string): RowView | null {
   const origin = grid.origin ?? { row: 1, column: 1 };
   const values = grid.values[at.row - origin.row] ?? [];
   const formats = grid.numberFormats?.[at.row - origin.row] ?? [];
-  const width = Math.max(values.length, at.column - origin.column + 1);
+  // As wide as the sheet's widest row, so a merged row (a total, an area) still shows the columns around it.
+  let width = at.column - origin.column + 1;
+  for (const r of grid.values) if (r.length > width) width = r.length;
   const first = Math.max(origin.column, at.column - SPAN);
   const last = Math.min(origin.column + width - 1, at.column + SPAN);
   const columns = [];

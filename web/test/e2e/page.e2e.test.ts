@@ -1,0 +1,282 @@
+/**
+ * The web page end to end: the built cchc.html opened from disk (file://) in Debian's Chromium, a seed file set
+ * on its file input, and what it shows and downloads compared with what the command line says and writes for the
+ * same file. Every request the page makes is recorded: none may leave it (the file itself and the worker's blob
+ * are all there is). Screenshots at a laptop's 1280 px and a phone's 360 px go to test-output/web/.
+ *
+ * Skipped with a warning when /usr/bin/chromium is missing outside CI; in CI (CI set) it fails instead.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Lang, Report } from '../../../shared/src/index';
+import { groupFindings } from '../../../shared/src/hosts/reportDisplay';
+import { browserSuite, launchChromium, paneFindings, paneIdle } from '../../../shared/ui/test/chromium';
+import { CCHC, ensureBuilt } from '../../../cli/test/built';
+import { buildWeb, OUT, ROOT } from '../build';
+
+const AS_OF = '2025-10-15';
+const SAMPLE = join(ROOT, 'cli', 'sample', 'phu-luc-mau.xlsx');
+const SEED = join(ROOT, 'cli', 'test', 'fixtures', 'seed000-tasks.xlsx');
+
+const suite = browserSuite('web page e2e');
+
+/** `cchc validate` run as a user runs it, from the file's folder (the report names the file by its name). */
+function cli(file: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [CCHC, 'validate', basename(file), ...args], {
+    cwd: dirname(file),
+    encoding: 'utf8',
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function cliReport(file: string, lang: Lang): Report {
+  return JSON.parse(cli(file, '--format', 'json', '--as-of', AS_OF, '--lang', lang).stdout) as Report;
+}
+
+/** A sheet's findings as the pane groups them, from the CLI's report. */
+function expectedFindings(report: Report, sheet: string, lang: Lang) {
+  const s = report.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet} in the CLI's report`);
+  return groupFindings(s.findings, lang).map((g) => ({
+    code: g.code,
+    items: g.items.map((i) => [i.cell, i.message]),
+  }));
+}
+
+function parts(bytes: Uint8Array): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, data] of Object.entries(unzipSync(bytes)))
+    out[name] = Buffer.from(data).toString('base64');
+  return out;
+}
+
+suite('web page in Chromium, opened from file://', () => {
+  let dir = '';
+  let url = '';
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const tmp = join(OUT, `run-${process.pid}`);
+
+  const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  const text = (selector: string) => page.locator(selector).innerText();
+  const idle = () => paneIdle(page);
+  const pick = async (file: string) => {
+    await page.setInputFiles('#file', file);
+    await page.waitForFunction(() => !document.querySelector<HTMLInputElement>('#file')?.disabled);
+    await idle();
+  };
+  const checkAsOf = async () => {
+    await page.fill('#as-of', AS_OF);
+    await page.click('#check');
+    await idle();
+  };
+  const download = async (selector: string, to: string) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+    await dl.saveAs(to);
+    return { name: dl.suggestedFilename(), bytes: new Uint8Array(readFileSync(to)) };
+  };
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+
+  beforeAll(async () => {
+    mkdirSync(tmp, { recursive: true });
+    ensureBuilt();
+    // CCHC_WEB_PAGE: a page already built (npm run build:web), to skip the two-minute build while iterating.
+    const given = process.env.CCHC_WEB_PAGE;
+    const built = given ? null : buildWeb();
+    if (built) dir = built.dir;
+    url = pathToFileURL(given ? join(ROOT, given) : (built?.page ?? '')).href;
+    browser = await launchChromium();
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'vi-VN',
+      acceptDownloads: true,
+    });
+    // Anything on the network is refused; every request is recorded, in the page and in its worker.
+    await context.route(/^(https?|wss?|ftp):/, (route) => route.abort('blockedbyclient'));
+    context.on('request', (r) => requests.push(r.url()));
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') pageErrors.push(m.text());
+    });
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]').catch((e) => {
+      throw new Error(String(e) + pageErrors.join('\n'));
+    });
+  }, 360_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  jest.setTimeout(60_000);
+
+  it('opens in Vietnamese with its strict policy, and reads and checks in a worker', async () => {
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    expect(await page.locator('h2:visible').allInnerTexts()).toEqual([
+      'Tệp cần kiểm tra',
+      'Kiểm tra',
+      'Kết quả',
+      'Mẫu',
+      'Xóa đánh dấu',
+    ]);
+    expect(await page.getAttribute('body', 'data-engine')).toBe('worker');
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(csp).toMatch(
+      /^default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'; worker-src blob:;/,
+    );
+    expect(csp).toContain("connect-src 'none'; base-uri 'none'; form-action 'none'");
+    expect(await page.isDisabled('#download')).toBe(true);
+    await shot('web-start-1280');
+  });
+
+  it('checks the bundled sample: every table as the CLI reports it, with the sheet picker', async () => {
+    const started = Date.now();
+    await pick(SAMPLE);
+    const ms = Date.now() - started;
+    console.log(`web page: the sample read and checked in ${ms} ms`);
+    expect(await text('#file-status')).toBe('Đã đọc phu-luc-mau.xlsx: 2 trang tính, 2 bảng.');
+    expect(await page.isVisible('#sheet')).toBe(true);
+    const report = cliReport(SAMPLE, 'vi');
+    const sheets = await page
+      .locator('#sheet option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(sheets).toEqual(report.sheets.map((s) => s.name));
+    for (const sheet of sheets) {
+      await page.selectOption('#sheet', sheet);
+      await idle();
+      await checkAsOf();
+      const expected = expectedFindings(report, sheet, 'vi');
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await paneFindings(page)).toEqual(expected);
+      const s = report.sheets.find((x) => x.name === sheet);
+      expect(await page.locator('#results .kpi-table tbody tr').count()).toBe(s?.kpis.length ?? 0);
+      const errors = s?.findings.filter((f) => f.severity === 'error').length ?? 0;
+      expect(await text('#summary')).toContain(errors === 0 ? 'Không có lỗi.' : `Có ${errors} lỗi cần sửa.`);
+    }
+    expect(await width()).toBeLessThanOrEqual(1280);
+    await shot('web-kpis-1280');
+  });
+
+  it('shows a finding’s row, the cell marked, its text as text', async () => {
+    await page.selectOption('#sheet', 'Nhiệm vụ');
+    await idle();
+    await checkAsOf();
+    await shot('web-tasks-1280');
+    const button = page.locator('#results button[data-cell]').first();
+    const cell = (await button.getAttribute('data-cell')) as string;
+    await button.click();
+    await page.waitForSelector('#preview:not([hidden])');
+    const row = cell.replace(/^[A-Z]+/, '');
+    expect(await text('#preview-heading')).toBe(`Dòng ${row} của trang "Nhiệm vụ", ô ${cell}`);
+    const marked = page.locator('#preview td.marked');
+    expect(await marked.count()).toBe(1);
+    expect(await marked.getAttribute('data-col')).toBe(cell.replace(/\d+$/, ''));
+    await shot('web-preview-1280');
+    await page.click('#preview-close');
+    expect(await page.isHidden('#preview')).toBe(true);
+  });
+
+  it('switches to English: the findings re-worded as the CLI words them', async () => {
+    await page.click('#lang-en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('h2:visible').allInnerTexts()).toEqual([
+      'File to check',
+      'Check',
+      'Results',
+      'Templates',
+      'Clear highlights',
+    ]);
+    expect(await text('#download')).toBe('Download checked copy');
+    expect(await paneFindings(page)).toEqual(expectedFindings(cliReport(SAMPLE, 'en'), 'Nhiệm vụ', 'en'));
+    await shot('web-english-1280');
+    await page.click('#lang-vi');
+  });
+
+  it('downloads the checked copy: part for part the file `cchc validate --out` writes', async () => {
+    const got = await download('#download', join(tmp, 'page-copy.xlsx'));
+    expect(got.name).toBe('phu-luc-mau.da-kiem-tra.xlsx');
+    expect(await text('#download-output')).toBe('Đã tải về phu-luc-mau.da-kiem-tra.xlsx.');
+    const input = join(tmp, 'phu-luc-mau.xlsx');
+    copyFileSync(SAMPLE, input);
+    const out = join(tmp, 'cli-copy.xlsx');
+    expect(cli(input, '--as-of', AS_OF, '--out', out).status).toBe(1);
+    const cliParts = parts(new Uint8Array(readFileSync(out)));
+    const pageParts = parts(got.bytes);
+    // Same highlights, notes and results sheet, byte for byte; every part of the original is there.
+    expect(Object.keys(pageParts).sort()).toEqual(Object.keys(cliParts).sort());
+    const differing = Object.keys(cliParts).filter((name) => pageParts[name] !== cliParts[name]);
+    expect(differing).toEqual([]);
+    for (const name of Object.keys(parts(new Uint8Array(readFileSync(SAMPLE)))))
+      expect(pageParts[name]).toBeDefined();
+  });
+
+  it('downloads a template that reads back as a blank task list', async () => {
+    await page.selectOption('#template-kind', 'tasks');
+    await page.fill('#template-year', '2026');
+    const got = await download('#insert', join(tmp, 'template.xlsx'));
+    await idle();
+    expect(got.name).toBe('mau-nhiem-vu-2026.xlsx');
+    expect(await text('#template-output')).toBe('Đã tải về mau-nhiem-vu-2026.xlsx.');
+    const run = cli(join(tmp, 'template.xlsx'), '--as-of', '2026-03-01', '--format', 'json');
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).sheets[0].kind).toBe('tasks');
+  });
+
+  it('a corrupt file and a file with no table: one clear line each, the CLI’s, and the page stays usable', async () => {
+    const corrupt = join(tmp, 'hong.xlsx');
+    writeFileSync(corrupt, readFileSync(SAMPLE).subarray(0, 3000));
+    await pick(corrupt);
+    const line = cli(corrupt).stderr.trim();
+    expect(line).toContain('hong.xlsx');
+    expect(await text('#file-alert')).toBe(line);
+    expect(await page.isDisabled('#download')).toBe(true);
+    // Nothing of the last file's check is left on the page.
+    expect(await text('#summary')).toBe('');
+    expect(await page.locator('#results .group').count()).toBe(0);
+    await shot('web-corrupt-1280');
+
+    const notes = join(tmp, 'ghi-chu.csv');
+    writeFileSync(notes, 'Ghi chú,Ngày\nHọp giao ban,01/02/2025\n');
+    await pick(notes);
+    const expected = (JSON.parse(cli(notes, '--format', 'json').stdout) as Report).findings.find(
+      (f) => f.code === 'table/not-found',
+    );
+    expect(await text('#file-alert')).toBe(`ghi-chu.csv: ${expected?.message}`);
+
+    // Still usable: the seed task list reads and checks after both.
+    await pick(SEED);
+    expect(await page.isHidden('#file-alert')).toBe(true);
+    await checkAsOf();
+    const seed = cliReport(SEED, 'vi');
+    expect(await paneFindings(page)).toEqual(expectedFindings(seed, seed.sheets[0].name, 'vi'));
+    expect(await page.isEnabled('#download')).toBe(true);
+  });
+
+  it('reads well at 360 px: nothing wider than the screen', async () => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await pick(SAMPLE);
+    await checkAsOf();
+    expect(await width()).toBeLessThanOrEqual(360);
+    await shot('web-results-360');
+    await page.locator('#results button[data-cell]').first().click();
+    await page.waitForSelector('#preview:not([hidden])');
+    expect(await width()).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(OUT, 'web-preview-360.png') });
+    await page.click('#preview-close');
+  });
+
+  it('made no request beyond the file itself and its worker, and raised no error', () => {
+    expect(requests.filter((r) => r !== url && !r.startsWith('blob:'))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import { periodCutoff, type Period } from './deadlines/periods';
 import { FindingList } from './report/findings';
 import type { Lang } from './report/messages';
 import type { Finding, Report, SheetReport } from './report/schema';
+import { checkCellValues } from './rules/cellValues';
 import { readKpis } from './rules/kpiSheet';
 import { readTasks } from './rules/taskSheet';
 import type { SheetContext } from './rules/sheetContext';
@@ -75,6 +76,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
   const planYear = validYear(options.year) ?? model.titleYear ?? yearOf(options);
   const asOf = resolveAsOf(options, planYear);
   const ctx: SheetContext = { view, model, planYear, asOf, lang, findings: new FindingList(view.name, lang) };
+  checkCellValues(ctx);
   const { tasks, kpis, areas } =
     model.kind === 'tasks' ? { ...readTasks(ctx), kpis: [] } : { ...readKpis(ctx), tasks: [] };
   const columns: Record<string, string> = {};

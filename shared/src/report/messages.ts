@@ -10,6 +10,7 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   'header/missing-field': 'error',
   'header/no-actual-column': 'info',
   'cell/required': 'error',
+  'cell/unusable': 'error',
   'task/deadline-unparseable': 'error',
   'task/deadline-out-of-year': 'warning',
   'task/overdue': 'warning',
@@ -65,6 +66,14 @@ const VI: Record<FindingCode, Template> = {
   'header/no-actual-column': () =>
     'Bảng chưa có cột "Kết quả thực hiện": chưa thể đánh giá mức đạt chỉ tiêu.',
   'cell/required': (p) => `Ô "${p.field}" đang trống.`,
+  'cell/unusable': (p) =>
+    p.why === 'error'
+      ? `Ô "${p.field}" đang hiện lỗi công thức ${p.value} thay cho giá trị; hãy sửa công thức hoặc nhập lại giá trị.`
+      : p.why === 'boolean'
+        ? `Ô "${p.field}" chứa giá trị đúng/sai (${p.value}) thay cho nội dung; hãy nhập lại nội dung.`
+        : p.why === 'date-range'
+          ? `Ô "${p.field}" định dạng ngày nhưng số ${p.value} không phải một ngày; hãy nhập lại ngày dạng dd/mm/yyyy.`
+          : `Ô "${p.field}" có công thức chưa được tính (tệp không lưu kết quả): hãy mở tệp bằng Excel rồi lưu lại, sau đó kiểm tra lại.`,
   'task/deadline-unparseable': (p) => `Không hiểu được thời hạn "${p.text}".`,
   'task/deadline-out-of-year': (p) => `Thời hạn ${p.due} nằm ngoài năm kế hoạch ${p.year}.`,
   'task/overdue': (p) => `Quá hạn: hạn ${p.due}, đến ngày ${p.asOf} chưa hoàn thành.`,
@@ -96,6 +105,14 @@ const EN: Record<FindingCode, Template> = {
   'header/missing-field': (p) => `The heading row has no "${p.field}" column.`,
   'header/no-actual-column': () => 'The table has no result column yet: attainment cannot be assessed.',
   'cell/required': (p) => `The ${p.field} cell is empty.`,
+  'cell/unusable': (p) =>
+    p.why === 'error'
+      ? `The ${p.field} cell shows the formula error ${p.value} instead of a value; fix the formula or type the value again.`
+      : p.why === 'boolean'
+        ? `The ${p.field} cell holds a true/false value (${p.value}) instead of text; type the text again.`
+        : p.why === 'date-range'
+          ? `The ${p.field} cell is formatted as a date but ${p.value} is no date; type the date again as dd/mm/yyyy.`
+          : `The ${p.field} cell has a formula that was never calculated (the file holds no result): open the file in Excel, save it, then check it again.`,
   'task/deadline-unparseable': (p) => `Cannot understand the deadline "${p.text}".`,
   'task/deadline-out-of-year': (p) => `Deadline ${p.due} falls outside the plan year ${p.year}.`,
   'task/overdue': (p) => `Overdue: due ${p.due}, not done by ${p.asOf}.`,
@@ -136,6 +153,7 @@ const CODE_TITLES: Record<FindingCode, [string, string]> = {
   'header/missing-field': ['Thiếu cột bắt buộc', 'Required column missing'],
   'header/no-actual-column': ['Chưa có cột kết quả', 'No result column'],
   'cell/required': ['Ô bắt buộc đang trống', 'Required cell empty'],
+  'cell/unusable': ['Ô không đọc được giá trị', 'Cell without a usable value'],
   'task/deadline-unparseable': ['Thời hạn không đọc được', 'Unreadable deadline'],
   'task/deadline-out-of-year': ['Thời hạn ngoài năm kế hoạch', 'Deadline outside the plan year'],
   'task/overdue': ['Nhiệm vụ quá hạn', 'Overdue task'],

@@ -12,6 +12,7 @@ export const findingCodeSchema = z.enum([
   'header/missing-field',
   'header/no-actual-column',
   'cell/required',
+  'cell/unusable',
   'task/deadline-unparseable',
   'task/deadline-out-of-year',
   'task/overdue',

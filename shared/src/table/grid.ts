@@ -22,6 +22,11 @@ export interface SheetGrid {
   numberFormats?: (string | null | undefined)[][];
   /** Merged ranges as A1 strings ("B3:B7", "Sheet1!B3:B7") or as coordinates. */
   merges?: (string | MergedRange)[];
+  /**
+   * Formula cells whose result the file does not hold (A1 addresses): a program that writes formulas without
+   * calculating them leaves them empty, and the user must open and save the file to see the values.
+   */
+  uncalculated?: string[];
   /** The sheet row and column of values[0][0] (1-based); a used range need not start at A1. */
   origin?: { row: number; column: number };
 }

@@ -1,6 +1,6 @@
 import { dateToYMD, formatDateVi, isoDate, serialToYMD } from '../deadlines/calendar';
 import { trimmedText } from '../text/normalize';
-import { a1, isBlank, parseRange, type CellValue, type MergedRange, type SheetGrid } from './grid';
+import { a1, isBlank, parseA1, parseRange, type CellValue, type MergedRange, type SheetGrid } from './grid';
 import { isDateFormat } from './numberFormat';
 
 /**
@@ -25,6 +25,8 @@ export class SheetView {
   /** key(row, col) → the anchor's coordinates, for every non-anchor cell of a merge. */
   private readonly coveredBy = new Map<number, { row: number; column: number; right: number }>();
   private readonly anchors = new Map<number, MergedRange>();
+  /** Formula cells the file holds no result for, by key. */
+  private readonly uncalculated = new Set<number>();
   /** Row → the rightmost column a merge covers in it (clipped to the grid), for rows that merges reach. */
   private readonly mergedRight = new Map<number, number>();
 
@@ -40,6 +42,10 @@ export class SheetView {
     this.lastRow = this.originRow + this.values.length - 1;
     this.firstColumn = this.originColumn;
     this.lastColumn = this.originColumn + width - 1;
+    for (const ref of grid.uncalculated ?? []) {
+      const at = parseA1(ref);
+      if (at) this.uncalculated.add(key(at.row, at.column));
+    }
     // Merged cells are looked up cell by cell, but only where the grid has cells: a merge is clipped to the used
     // range, so "A60:XFD1048576" or 100,000 merges over whole rows cost what the table holds, not billions of
     // entries (a Map past 16.7 million entries ends the process, worker or not). Overlapping merges are bounded too.
@@ -64,6 +70,11 @@ export class SheetView {
         }
       }
     }
+  }
+
+  /** True when the cell holds a formula the file has no result for (it reads as blank). */
+  isUncalculated(row: number, column: number): boolean {
+    return this.uncalculated.size > 0 && this.uncalculated.has(key(row, column));
   }
 
   /**

@@ -43,6 +43,8 @@ export interface SheetContent {
   numberFormats: (string | null)[][];
   /** "A1:G1" (top-left:bottom-right), in the order the file lists them. */
   merges: string[];
+  /** Formula cells the file holds no result for (never calculated), at most 10,000. */
+  uncalculated?: string[];
 }
 
 interface StoredRow {
@@ -93,6 +95,10 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
   let type = '';
   let style = 0;
   let hasV = false;
+  let hasF = false;
+  // Formula cells with no cached result (a file written by a program that does not calculate): "A5" …
+  const uncalculated: string[] = [];
+  let rowUncalculated: number[] = [];
   let v = '';
   let inline: string | null = null;
   let isDepth = 0;
@@ -156,6 +162,8 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
       if (name === 'v') {
         hasV = true;
         beginCapture(V);
+      } else if (name === 'f') {
+        hasF = true;
       } else if (name === 'is') {
         isDepth = depth;
         inline = '';
@@ -182,6 +190,7 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
     rowColumns = [];
     rowValues = [];
     rowFormats = [];
+    rowUncalculated = [];
   }
 
   function startCell(attributes: Record<string, string>): void {
@@ -205,6 +214,7 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
     const s = attributes.s;
     style = s === undefined ? 0 : Number(s) | 0;
     hasV = false;
+    hasF = false;
     v = '';
     inline = null;
     isDepth = 0;
@@ -217,6 +227,8 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
     cellDepth = 0;
     const format = style >= 0 && style < styleFormats.length ? styleFormats[style] : null;
     let value = cellValue();
+    if (hasF && !hasV && type !== 'inlineStr' && uncalculated.length + rowUncalculated.length < 10_000)
+      rowUncalculated.push(column);
     if (ctx.date1904 && typeof value === 'number' && styleDates[style] === true) value += DATE_1904_OFFSET;
     // A cell with neither a value nor a format adds nothing the grid's blanks do not already say.
     if (value === null && format === null) return;
@@ -284,6 +296,7 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
     rowDepth = 0;
     const index = rowIndex || cellRowHint || prevRow + 1;
     if (index > MAX_ROWS) throw tooLarge(`A${index}`, `row ${index} beyond Excel's last`);
+    for (const c of rowUncalculated) uncalculated.push(`${columnLetters(c - 1)}${index}`);
     prevRow = index;
     let last = 0; // 1-based column of the row's last value
     for (let i = 0; i < rowColumns.length; i++)
@@ -336,7 +349,7 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
 
   if (!inOrder) rows.sort((a, b) => a.index - b.index);
   blankCovered(rows, merges, ctx);
-  return assemble(rows, merges);
+  return uncalculated.length > 0 ? { ...assemble(rows, merges), uncalculated } : assemble(rows, merges);
 }
 
 /**

@@ -83,10 +83,14 @@ function runOn(
       finish({ ok: false, line: limitLine(job.shown, oom ? 'memory' : 'crash', lang) }, true);
     };
     const onExit = () => finish({ ok: false, line: limitLine(job.shown, 'crash', lang) }, true);
-    const timer = setTimeout(() => {
-      finish({ ok: false, line: limitLine(job.shown, 'time', lang) }, true);
-      void worker.terminate();
-    }, limits.timeoutMs);
+    const timer = setTimeout(
+      () => {
+        finish({ ok: false, line: limitLine(job.shown, 'time', lang) }, true);
+        void worker.terminate();
+      },
+      // Writing the checked copy is a second pass over the whole file: it gets a second time limit.
+      limits.timeoutMs * (job.copy ? 2 : 1),
+    );
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);

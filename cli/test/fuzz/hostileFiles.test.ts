@@ -4,9 +4,10 @@
  * within the per-file bounds, and a batch holding them all still reports its good file.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Report } from '../../../shared/src/index';
+import { readXlsx } from '../../../shared/src/xlsx';
 import { CCHC, ensureBuilt, ROOT } from '../built';
 import { taskSheetOf, writeHostileFiles } from './hostileFiles';
 
@@ -63,6 +64,24 @@ describe('hostile and broken workbooks in one batch', () => {
     expect(lines.length).toBeGreaterThan(files.length / 2);
   });
 
+  it('writes a bounded checked copy of a file with an absurd merge, the original intact inside it', () => {
+    const out = join(DIR, 'merge-absurd.checked.xlsx');
+    const r = cchc([
+      'validate',
+      'merge-absurd.xlsx',
+      '--out',
+      out,
+      '--format',
+      'summary',
+      '--as-of',
+      '2025-10-15',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.ms).toBeLessThan(30_000);
+    expect(statSync(out).size).toBeGreaterThanOrEqual(statSync(join(DIR, 'merge-absurd.xlsx')).size);
+    expect(readXlsx(new Uint8Array(readFileSync(out))).map((g) => g.name)).toContain('Kết quả kiểm tra');
+  });
+
   it('still reports the good file of the batch', () => {
     const row = run.stdout.split('\n').find((l) => l.includes('tot.xlsx'));
     expect(row).toMatch(/Có lỗi/);
@@ -92,6 +111,13 @@ describe('sheets at and near Excel’s row limit', () => {
     expect(report.sheets[0].summary.tasks.overdue).toBe(200_000 - 3);
     const text = cchc(['validate', path, '--as-of', '2025-10-15'], ROOT);
     expect(text.stdout.split('\n').length).toBeGreaterThan(200_000);
+    // And its checked copy: the original package and our additions, every row still in it.
+    const out = join(DIR + '-big', 'rows-200000.checked.xlsx');
+    const copy = cchc(['validate', path, '--out', out, '--format', 'summary', '--as-of', '2025-10-15'], ROOT);
+    expect(copy.stderr).toBe('');
+    expect(statSync(out).size).toBeGreaterThanOrEqual(statSync(path).size);
+    const grids = readXlsx(new Uint8Array(readFileSync(out)));
+    expect(grids[0].values).toHaveLength(200_000);
   }, 240_000);
 
   it('1,048,576 rows: refused with one line within the time bound, the process alive', () => {

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type ExcelJS from 'exceljs';
 import type { SheetGrid } from '../../../shared/src/table/grid';
 import { readXlsx, sniffPackage, XlsxError } from '../../../shared/src/xlsx';
 import { csvGrid } from './readCsv';
@@ -88,11 +87,6 @@ function readErrorOf(e: XlsxError, file: string): WorkbookReadError {
   return new WorkbookReadError(code, file, detail, { cause: e, where });
 }
 
-/** Loads the file for rewriting with exceljs (writeHighlights), behind the same first checks as readWorkbook. */
-export async function loadWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
-  return loadWorkbookBuffer(await readBytes(path), path);
-}
-
 async function readBytes(path: string): Promise<Buffer> {
   try {
     // Read in one blocking call: a batch reads each file in a worker with nothing else to do meanwhile, and a
@@ -110,27 +104,11 @@ async function readBytes(path: string): Promise<Buffer> {
 }
 
 /**
- * The checks every path makes on the first bytes, so that the reader and exceljs give the user the same reason
- * (empty, old .xls or password-protected, not a zip, .ods) instead of a zip library's error.
+ * The checks on the first bytes, so that the user gets a reason (empty, old .xls or password-protected, not a
+ * zip, .ods) instead of a zip library's error.
  */
 function checkPackage(buf: Uint8Array, file: string): void {
   const kind = sniffPackage(buf);
   if (kind === 'zip') return;
   throw new WorkbookReadError('not-xlsx', file, kind === 'not-zip' ? 'none' : kind);
-}
-
-export async function loadWorkbookBuffer(buf: Buffer, file = ''): Promise<ExcelJS.Workbook> {
-  checkPackage(buf, file);
-  // Loaded on first use: exceljs takes ~0.4 s to load, which every worker of a batch would pay for nothing.
-  const { Workbook } = await import('exceljs');
-  const wb = new Workbook();
-  try {
-    // exceljs types its input as its own ArrayBuffer-like `Buffer`; a Node Buffer is what it reads at run time.
-    await wb.xlsx.load(buf as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-  } catch (e) {
-    throw new WorkbookReadError('unreadable', file, 'none', { cause: e });
-  }
-  // A zip that is not a workbook (.docx, .zip) loads without error but has no worksheet.
-  if (wb.worksheets.length === 0) throw new WorkbookReadError('not-xlsx', file, 'no-worksheet');
-  return wb;
 }

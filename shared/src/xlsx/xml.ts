@@ -56,23 +56,13 @@ export function parseXml(xml: string, part: string, handlers: XmlHandlers): void
       i = gt + 1;
       continue;
     }
-    if (c === 0x3f /* ? */) {
-      const q = xml.indexOf('?>', lt + 2);
-      if (q < 0) fail('unclosed processing instruction');
-      i = q + 2;
-      continue;
-    }
-    if (c === 0x21 /* ! */) {
-      if (xml.startsWith('<!--', lt)) {
-        const e = xml.indexOf('-->', lt + 4);
-        if (e < 0) fail('unclosed comment');
-        i = e + 3;
-      } else if (xml.startsWith('<![CDATA[', lt)) {
-        const e = xml.indexOf(']]>', lt + 9);
-        if (e < 0 || stack.length === 0) fail('misplaced CDATA section');
-        if (text) text(xml.slice(lt + 9, e));
-        i = e + 3;
-      } else fail('DOCTYPE or declaration');
+    if (c === 0x3f /* ? */ || c === 0x21 /* ! */) {
+      const skipped = skipMarkup(xml, lt, fail);
+      if (skipped.cdata !== undefined) {
+        if (stack.length === 0) fail('misplaced CDATA section');
+        if (text) text(skipped.cdata);
+      }
+      i = skipped.next;
       continue;
     }
     // A start tag: its name, then attributes up to ">" or "/>".
@@ -121,6 +111,33 @@ export function parseXml(xml: string, part: string, handlers: XmlHandlers): void
   }
   if (stack.length > 0) fail(`<${stack[stack.length - 1]}> is never closed`);
   if (!rooted) fail('no root element');
+}
+
+/**
+ * At a "<?" or "<!": the index after the processing instruction, comment or CDATA section (and a CDATA section's
+ * text). A DOCTYPE or any other declaration is refused: it could declare entities. Shared with the copy's scanner.
+ */
+export function skipMarkup(
+  xml: string,
+  lt: number,
+  fail: (why: string) => never,
+): { next: number; cdata?: string } {
+  if (xml.charCodeAt(lt + 1) === 0x3f) {
+    const q = xml.indexOf('?>', lt + 2);
+    if (q < 0) fail('unclosed processing instruction');
+    return { next: q + 2 };
+  }
+  if (xml.startsWith('<!--', lt)) {
+    const e = xml.indexOf('-->', lt + 4);
+    if (e < 0) fail('unclosed comment');
+    return { next: e + 3 };
+  }
+  if (xml.startsWith('<![CDATA[', lt)) {
+    const e = xml.indexOf(']]>', lt + 9);
+    if (e < 0) fail('unclosed CDATA section');
+    return { next: e + 3, cdata: xml.slice(lt + 9, e) };
+  }
+  return fail('DOCTYPE or declaration');
 }
 
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;

@@ -6,6 +6,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { XlsxError } from '../errors';
+import { skipMarkup } from '../xml';
 
 /** One byte per character (codes 0–255). */
 export function binaryOf(bytes: Uint8Array): string {
@@ -122,22 +123,8 @@ export function scanXml(xml: string, part: string, maxDepth: number): Element {
       i = gt + 1;
       continue;
     }
-    if (c === 0x3f /* ? */) {
-      const q = xml.indexOf('?>', lt + 2);
-      if (q < 0) fail('unclosed processing instruction');
-      i = q + 2;
-      continue;
-    }
-    if (c === 0x21 /* ! */) {
-      if (xml.startsWith('<!--', lt)) {
-        const e = xml.indexOf('-->', lt + 4);
-        if (e < 0) fail('unclosed comment');
-        i = e + 3;
-      } else if (xml.startsWith('<![CDATA[', lt)) {
-        const e = xml.indexOf(']]>', lt + 9);
-        if (e < 0) fail('unclosed CDATA');
-        i = e + 3;
-      } else fail('DOCTYPE or declaration');
+    if (c === 0x3f /* ? */ || c === 0x21 /* ! */) {
+      i = skipMarkup(xml, lt, fail).next;
       continue;
     }
     let j = lt + 1;

@@ -65,6 +65,13 @@ export function argLang(args: readonly string[]): Lang {
   return at >= 0 && args[at + 1] === 'en' ? 'en' : 'vi';
 }
 
+/** --lang as given: vi (also when absent) or en; anything else is refused in Vietnamese. */
+export function langOption(value: string | undefined): Lang {
+  if (value !== undefined && value !== 'vi' && value !== 'en')
+    throw new UsageError(say('vi', '--lang nhận vi hoặc en', '--lang takes vi or en'));
+  return value === 'en' ? 'en' : 'vi';
+}
+
 export function say(lang: Lang, vi: string, en: string): string {
   return lang === 'vi' ? vi : en;
 }

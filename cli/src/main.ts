@@ -24,6 +24,7 @@ import {
   baseDir,
   checkOptionsFrom,
   commonFolder,
+  langOption,
   parseCommand,
   say,
   UsageError,
@@ -115,11 +116,8 @@ async function validate(args: string[], io: Io): Promise<number> {
   const base = baseDir();
   // An empty argument (a script's unset variable) names no file; resolved, it would name the current folder.
   const positionals = parsed.positionals.filter((p) => p.trim() !== '').map((p) => resolve(base, p));
-  const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
+  const lang = langOption(values.lang);
   const t = (vi: string, en: string) => say(lang, vi, en);
-  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en') {
-    throw new UsageError(t('--lang nhận vi hoặc en', '--lang takes vi or en'));
-  }
   if (positionals.length === 0)
     throw new UsageError(t('Cần tên tệp .xlsx cần kiểm tra.', 'Name the .xlsx file to check.'));
   const format = values.format ?? 'text';

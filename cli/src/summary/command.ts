@@ -15,6 +15,7 @@ import {
   baseDir,
   checkOptionsFrom,
   commonFolder,
+  langOption,
   parseCommand,
   say,
   UsageError,
@@ -52,10 +53,8 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
       },
     }),
   );
-  const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
+  const lang = langOption(values.lang);
   const t = (vi: string, en: string) => say(lang, vi, en);
-  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en')
-    throw new UsageError(t('--lang nhận vi hoặc en', '--lang takes vi or en'));
   if (positionals.length === 0 || positionals.every((p) => p.trim() === ''))
     throw new UsageError(
       t('Cần tệp hoặc thư mục các tệp của đơn vị.', 'Name the ward files or the folder holding them.'),

@@ -3,10 +3,10 @@
  * another build or test), and loads its Code.js the way Apps Script does: one classic script in a bare global
  * scope, with the services as globals and string code generation (eval, new Function) turned off.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runWebpack } from '../../shared/ui/test/webpackBuild';
 import { createContext, Script, type Context } from 'node:vm';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -20,23 +20,7 @@ export interface Built {
 
 export function buildSheets(): Built {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-sheets-'));
-  const run = spawnSync(
-    process.execPath,
-    [
-      require.resolve('webpack-cli/bin/cli.js'),
-      '--mode',
-      'production',
-      '--config-name',
-      'sheets-server',
-      '--config-name',
-      'sheets-sidebar',
-      '--output-path',
-      dir,
-    ],
-    { cwd: ROOT, encoding: 'utf8', timeout: 240_000 },
-  );
-  if (run.status !== 0)
-    throw new Error(`webpack failed (${run.status}):\n${(run.stdout + run.stderr).slice(-3000)}`);
+  runWebpack(['sheets-server', 'sheets-sidebar'], dir, 240_000);
   const read = (f: string) => readFileSync(join(dir, f), 'utf8');
   return { dir, code: read('Code.js'), sidebar: read('sidebar.html'), manifest: read('appsscript.json') };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseA1, type CellValue, type SheetGrid } from '../../../shared/src/table/grid';
+import { WorkbookReadError } from '../../src/xlsx/readWorkbook';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -36,4 +37,19 @@ export function formatAt(g: SheetGrid, ref: string): string | null {
 /** A whole row's values from column A, trailing blanks dropped. */
 export function rowValues(g: SheetGrid, row: number): CellValue[] {
   return [...(g.values[row - 1] ?? [])];
+}
+
+/** The WorkbookReadError a read rejects with; its messages, in both languages, are one line each. */
+export async function failure(p: Promise<unknown>): Promise<WorkbookReadError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(WorkbookReadError);
+    const err = e as WorkbookReadError;
+    // The CLI prints the message as is: one line, no stack, no library jargon.
+    expect(err.message).not.toMatch(/\n/);
+    expect(err.messageIn('en')).not.toMatch(/\n/);
+    return err;
+  }
+  throw new Error('expected a rejection');
 }

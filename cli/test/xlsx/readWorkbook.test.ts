@@ -9,7 +9,7 @@ import {
   type WorkbookReadErrorCode,
 } from '../../src/xlsx/readWorkbook';
 import { SEED000_HEADER, SEED002_TASK_HEADER } from '../fixtures/seeds';
-import { at, fixture, formatAt, rowValues, sheet, tempDir } from './helpers';
+import { at, failure, fixture, formatAt, rowValues, sheet, tempDir } from './helpers';
 
 /** Excel's serial number of a day (1900 system): what an .xlsx stores for a date cell. */
 function serial(year: number, month: number, day: number): number {
@@ -318,20 +318,6 @@ describe('readWorkbook cell values', () => {
 
 describe('readWorkbook errors', () => {
   const dir = tempDir();
-
-  async function failure(p: Promise<unknown>): Promise<WorkbookReadError> {
-    try {
-      await p;
-    } catch (e) {
-      expect(e).toBeInstanceOf(WorkbookReadError);
-      const err = e as WorkbookReadError;
-      // The CLI prints the message as is: one line, no stack, no library jargon.
-      expect(err.message).not.toMatch(/\n/);
-      expect(err.messageIn('en')).not.toMatch(/\n/);
-      return err;
-    }
-    throw new Error('expected a rejection');
-  }
 
   function expectCode(err: WorkbookReadError, code: WorkbookReadErrorCode): void {
     expect(err.code).toBe(code);

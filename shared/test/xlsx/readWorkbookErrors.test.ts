@@ -9,20 +9,8 @@ import {
   type ReadDetail,
   type WorkbookReadErrorCode,
 } from '../../../cli/src/xlsx/readWorkbook';
+import { failure } from '../../../cli/test/xlsx/helpers';
 import { buildPackage, worksheet, zip } from './package';
-
-async function failure(p: Promise<unknown>): Promise<WorkbookReadError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(WorkbookReadError);
-    const err = e as WorkbookReadError;
-    expect(err.message).not.toMatch(/\n/);
-    expect(err.messageIn('en')).not.toMatch(/\n/);
-    return err;
-  }
-  throw new Error('expected a rejection');
-}
 
 async function readFails(
   bytes: Uint8Array,

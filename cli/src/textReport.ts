@@ -2,6 +2,8 @@ import { statusLabel, type Lang, type Report } from '../../shared/src/index';
 import {
   reportDisplay,
   type FindingGroup,
+  type KpiAreaRow,
+  type KpiGroupRow,
   type KpiRow,
   type SheetDisplay,
 } from '../../shared/src/hosts/reportDisplay';
@@ -42,6 +44,9 @@ export function renderText(report: Report, lang: Lang, width = 80): string {
       `${t('Trang', 'Sheet')} "${sheet.name}": ${kind} ${t('năm', 'for')} ${sheet.planYear}, ` +
         `${t('dòng tiêu đề', 'header row')} ${sheet.headerRow}`,
     );
+    // Where the table was taken to end: a stray total or signature row that cut it short shows here.
+    if (shown.extentText) append(out, wrap(shown.extentText, width, '  ', '    '));
+    if (shown.resultColumnText) append(out, wrap(shown.resultColumnText, width, '  ', '    '));
     const counts = shown.counts;
     out.push(
       `  ${statusLabel('error', lang)}: ${counts.error} · ${statusLabel('warning', lang)}: ${counts.warning} · ` +
@@ -155,12 +160,15 @@ function renderAreas(sheet: SheetDisplay, lang: Lang, width: number): string[] {
   const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const out: string[] = ['', `  ${t('Theo lĩnh vực', 'By area')}:`];
   if (sheet.kind === 'tasks') {
-    const rows = sheet.taskAreas.map((a) => [
-      a.area,
-      clip(a.name, 48),
-      String(a.tasks),
-      String(a.done),
-      String(a.overdue),
+    const rows = sheet.taskAreas.flatMap((a) => [
+      [a.area, clip(a.name, 48), String(a.tasks), String(a.done), String(a.overdue)],
+      ...a.groups.map((g) => [
+        GROUP_INDENT + g.number,
+        clip(g.name, 48),
+        String(g.tasks),
+        String(g.done),
+        String(g.overdue),
+      ]),
     ]);
     const head = [
       t('Lĩnh vực', 'Area'),
@@ -182,14 +190,16 @@ function renderAreas(sheet: SheetDisplay, lang: Lang, width: number): string[] {
       ),
     );
   } else {
-    const rows = sheet.kpiAreas.map((a) => [
-      a.area,
-      clip(a.name, 40),
-      String(a.total),
-      String(a.met),
-      String(a.missed),
-      String(a.noData),
-      String(a.unmeasurable),
+    const counts = (k: KpiAreaRow | KpiGroupRow) => [
+      String(k.total),
+      String(k.met),
+      String(k.missed),
+      String(k.noData),
+      String(k.unmeasurable),
+    ];
+    const rows = sheet.kpiAreas.flatMap((a) => [
+      [a.area, clip(a.name, 40), ...counts(a)],
+      ...a.groups.map((g) => [GROUP_INDENT + g.number, clip(g.name, 40), ...counts(g)]),
     ]);
     const head = [
       t('Nhóm', 'Group'),
@@ -215,6 +225,12 @@ function renderAreas(sheet: SheetDisplay, lang: Lang, width: number): string[] {
   }
   return out;
 }
+
+/**
+ * A sub-group's number is indented under its area's numeral ("I", then "  1", "  2"): the nesting shows, and the
+ * name column, the one cut to fit the terminal, keeps all its room for the name.
+ */
+const GROUP_INDENT = '  ';
 
 /** A file's path cut from the front, so the ward's folder and the file name stay: "…/phuong-5/phu-luc.xlsx". */
 function clipPath(s: string, width: number): string {

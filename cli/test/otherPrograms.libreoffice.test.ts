@@ -18,6 +18,7 @@ import {
   pastedTaskList,
   startEndTaskList,
 } from '../../shared/test/fixtures/pastedLayouts';
+import { documentLayoutSheets } from '../../shared/test/fixtures/documentLayouts';
 import { readWorkbook, readWorkbookBuffer } from '../src/xlsx/readWorkbook';
 import { which } from './engines';
 
@@ -43,7 +44,10 @@ function essence(grids: SheetGrid[]) {
   };
 }
 
-/** The pasted layouts as a ward's workbook, in Times New Roman, the total row a formula with its result. */
+/**
+ * The pasted layouts and the document layouts (sub-groups, column-number rows, signatures, per-period results) as
+ * a ward's workbook, in Times New Roman, the total row of "Phụ lục 2" a formula with its result.
+ */
 async function pastedWorkbook(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   for (const grid of [
@@ -51,6 +55,7 @@ async function pastedWorkbook(file: string): Promise<void> {
     pastedKpiTable(),
     pastedTaskList(),
     { ...startEndTaskList(), name: 'Phụ lục 3' },
+    ...documentLayoutSheets(),
   ]) {
     const ws = wb.addWorksheet(grid.name);
     grid.values.forEach((row, r) =>
@@ -128,7 +133,12 @@ describeEngine('files saved again by LibreOffice Calc', () => {
     const tasks = grids.find((g) => g.name === 'Phụ lục 2') as SheetGrid;
     expect(tasks.values.flat()).toContain('Tổng cộng: 12 nhiệm vụ');
     const report = checkWorkbook(grids, OPTIONS);
-    expect(report.sheets.map((s) => s.kind)).toEqual(['none', 'kpis', 'tasks', 'tasks']);
+    expect(report.sheets.map((s) => s.kind)).toEqual([
+      ...['none', 'kpis', 'tasks', 'tasks'],
+      // documentLayoutSheets(): 19 task lists, then the fraction table and the five per-period KPI tables.
+      ...Array<string>(19).fill('tasks'),
+      ...Array<string>(6).fill('kpis'),
+    ]);
     expect(report.valid).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import { readKpis } from './rules/kpiSheet';
 import { readTasks } from './rules/taskSheet';
 import type { SheetContext } from './rules/sheetContext';
 import { columnLetters, type SheetGrid } from './table/grid';
-import { readTable } from './table/readTable';
+import { endText, readTable } from './table/readTable';
 import { SheetView } from './table/sheetView';
 
 export interface CheckOptions {
@@ -68,6 +68,8 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
       asOf: resolveAsOf(options, planYear),
       columns: {},
       findings: [],
+      table: null,
+      resultColumns: [],
       tasks: [],
       kpis: [],
       summary: summarise([], [], []),
@@ -75,12 +77,26 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
   }
   const planYear = validYear(options.year) ?? model.titleYear ?? yearOf(options);
   const asOf = resolveAsOf(options, planYear);
-  const ctx: SheetContext = { view, model, planYear, asOf, lang, findings: new FindingList(view.name, lang) };
+  const ctx: SheetContext = {
+    view,
+    model,
+    planYear,
+    asOf,
+    lang,
+    findings: new FindingList(view.name, lang),
+    cutoffs: options.cutoffs,
+  };
   checkCellValues(ctx);
-  const { tasks, kpis, areas } =
-    model.kind === 'tasks' ? { ...readTasks(ctx), kpis: [] } : { ...readKpis(ctx), tasks: [] };
+  const read =
+    model.kind === 'tasks'
+      ? { ...readTasks(ctx), kpis: [], resultColumns: [], resultColumn: undefined }
+      : { ...readKpis(ctx), tasks: [] };
+  const { tasks, kpis, areas, groups } = read;
   const columns: Record<string, string> = {};
   for (const [role, column] of Object.entries(model.columns)) columns[role] = columnLetters(column - 1);
+  // The result column is the one judged for the period checked (none before any period closes).
+  if (read.resultColumn === null) delete columns.result;
+  else if (read.resultColumn !== undefined) columns.result = columnLetters(read.resultColumn - 1);
   const findings = ctx.findings.items.sort(
     (a, b) =>
       a.row - b.row || a.cell.length - b.cell.length || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0),
@@ -93,9 +109,18 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
     asOf,
     columns,
     findings,
+    table: {
+      firstRow: (model.columnNumberRow ?? model.headerRow) + 1,
+      lastRow: model.lastRow,
+      columnNumberRow: model.columnNumberRow,
+      end: model.end,
+      endRow: model.endRow,
+      endText: endText(view, model),
+    },
+    resultColumns: read.resultColumns,
     tasks,
     kpis,
-    summary: summarise(areas, tasks, kpis),
+    summary: summarise(areas, tasks, kpis, groups),
   };
 }
 

@@ -46,6 +46,9 @@ function renderSheet<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang, handlers: View
     dom.el('h3', { class: 'sheet-title' }, [t(lang, key, { sheet: s.name, year: s.planYear })]),
   ];
   if (s.kind === 'none') return dom.el('section', { class: 'sheet' }, children);
+  // Where the table was read: a table cut short by a stray total or signature row shows it here.
+  if (s.extentText) children.push(dom.el('p', { class: 'table-extent' }, [s.extentText]));
+  if (s.resultColumnText) children.push(dom.el('p', { class: 'result-column' }, [s.resultColumnText]));
   children.push(dom.el('p', { class: 'counts' }, [countsText(s.counts, lang)]));
   children.push(dom.el('h4', null, [t(lang, 'findingsHeading')]));
   if (s.groups.length === 0) children.push(dom.el('p', { class: 'muted' }, [t(lang, 'noFindings')]));
@@ -136,12 +139,24 @@ function findingNode<N>(dom: Dom<N>, item: FindingItem, lang: Lang, handlers: Vi
   return button;
 }
 
+/** A table row: its cells, and a class for a row that is not like the others (an area's sub-group). */
+interface Row<N> {
+  cells: Child<N>[];
+  className?: string;
+}
+
 /**
  * A table whose leading `titleColumns` cells name the row (the KPI's number and indicator, an area's name). Each
  * other cell carries its column's heading in data-label: in a narrow pane (Google's 300 px sidebar) the stylesheet
  * stacks each row under its title, the headings written before the values.
  */
-function table<N>(dom: Dom<N>, className: string, head: string[], rows: Child<N>[][], titleColumns = 1): N {
+function table<N>(
+  dom: Dom<N>,
+  className: string,
+  head: string[],
+  rows: (Child<N>[] | Row<N>)[],
+  titleColumns = 1,
+): N {
   const cellAttrs = (i: number) =>
     i >= titleColumns
       ? { 'data-label': head[i] }
@@ -158,13 +173,14 @@ function table<N>(dom: Dom<N>, className: string, head: string[], rows: Child<N>
       dom.el(
         'tbody',
         null,
-        rows.map((r) =>
-          dom.el(
+        rows.map((r) => {
+          const row = Array.isArray(r) ? { cells: r } : r;
+          return dom.el(
             'tr',
-            null,
-            r.map((c, i) => dom.el('td', cellAttrs(i), [c])),
-          ),
-        ),
+            row.className ? { class: row.className } : null,
+            row.cells.map((c, i) => dom.el('td', cellAttrs(i), [c])),
+          );
+        }),
       ),
     ]),
   ]);
@@ -191,8 +207,25 @@ function renderKpis<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang): N[] {
   ];
 }
 
+/**
+ * An area's row, then a row for each of its sub-groups ("1. Xây dựng, ban hành văn bản chỉ đạo"), which the
+ * stylesheet indents under it. The group's number is part of its title, so the nesting reads without the styles.
+ */
+function areaRows<A extends { area: string; name: string; groups: { number: string; name: string }[] }>(
+  areas: A[],
+  areaCounts: (a: A) => number[],
+  groupCounts: (g: A['groups'][number]) => number[],
+): { cells: (string | number)[]; className: string }[] {
+  const rows: { cells: (string | number)[]; className: string }[] = [];
+  for (const a of areas) {
+    rows.push({ cells: [`${a.area}. ${a.name}`, ...areaCounts(a)], className: 'area-row' });
+    for (const g of a.groups)
+      rows.push({ cells: [`${g.number}. ${g.name}`, ...groupCounts(g)], className: 'area-group-row' });
+  }
+  return rows;
+}
+
 function renderAreas<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang): N[] {
-  const areaName = (a: { area: string; name: string }) => `${a.area}. ${a.name}`;
   if (s.kind === 'tasks') {
     const tt = s.taskTotals;
     return [
@@ -201,7 +234,11 @@ function renderAreas<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang): N[] {
         dom,
         'area-table',
         [t(lang, 'colArea'), t(lang, 'colTasks'), statusLabel('done', lang), statusLabel('overdue', lang)],
-        s.taskAreas.map((a) => [areaName(a), a.tasks, a.done, a.overdue]),
+        areaRows(
+          s.taskAreas,
+          (a) => [a.tasks, a.done, a.overdue],
+          (g) => [g.tasks, g.done, g.overdue],
+        ),
       ),
       dom.el('p', { class: 'totals' }, [
         [
@@ -227,7 +264,11 @@ function renderAreas<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang): N[] {
         statusLabel('no-data', lang),
         statusLabel('unmeasurable', lang),
       ],
-      s.kpiAreas.map((a) => [areaName(a), a.met, a.missed, a.noData, a.unmeasurable]),
+      areaRows(
+        s.kpiAreas,
+        (a) => [a.met, a.missed, a.noData, a.unmeasurable],
+        (g) => [g.met, g.missed, g.noData, g.unmeasurable],
+      ),
     ),
     dom.el('p', { class: 'totals' }, [
       [

@@ -1,13 +1,13 @@
-import type { ActualReading } from '../targets/parseActual';
+import type { ActualReading, ActualValue } from '../targets/parseActual';
 import type { KpiStatus, Target } from '../report/schema';
 import { meetsTarget } from './meetsTarget';
 
 export interface KpiScore {
   status: KpiStatus;
-  /** Values read from the result cell, in the target's unit. */
+  /** Values read from the result cell, in the target's unit: the numerator of a fraction for a count target. */
   actuals: number[];
   /** Why the result could not be compared, when it could not. */
-  problem: 'unparseable' | 'unit-mismatch' | 'count-mismatch' | null;
+  problem: 'unparseable' | 'unit-mismatch' | 'count-mismatch' | 'zero-denominator' | null;
   /** Percentages outside 0–100. */
   outOfRange: number[];
   /** Each target the result falls short of, with the value compared. */
@@ -16,23 +16,26 @@ export interface KpiScore {
 
 /**
  * Scores one indicator. A blank or unreadable result is "no-data", never 0. A cell with several targets needs one value per
- * target, in order ("95%; 70%"): a single value cannot say which target it answers.
+ * target, in order ("95%; 70%"): a single value cannot say which target it answers. A fraction ("12/15 hồ sơ") is
+ * its ratio against a percentage and its numerator against a count ("Thực hiện đầy đủ 02 hoạt động": "2/2 hoạt động").
  */
 export function scoreKpi(targets: readonly Readonly<Target>[], reading: ActualReading | null): KpiScore {
   const score: KpiScore = { status: 'no-data', actuals: [], problem: null, outOfRange: [], missed: [] };
-  if (reading?.kind === 'values') score.actuals = reading.values.map((v) => v.value);
+  let values: ActualValue[] = reading?.kind === 'values' ? reading.values : [];
+  // Which target a value answers is known only when there is one value per target.
+  if (values.length === targets.length) values = values.map((v, i) => inTargetUnit(v, targets[i]));
+  score.actuals = values.map((v) => v.value);
   if (targets.length === 0) {
     score.status = 'unmeasurable';
     return score;
   }
   if (reading === null || reading.kind === 'blank') return score;
-  if (reading.kind === 'invalid') {
-    // The target is fine; it is the result that is missing ("đạt", "tốt" where a figure belongs): no data, and
-    // the rule reports the unreadable cell.
-    score.problem = 'unparseable';
+  if (reading.kind === 'invalid' || reading.kind === 'zero-denominator') {
+    // The target is fine; it is the result that is missing ("đạt", "tốt" where a figure belongs, "0/0"): no
+    // data, and the rule reports the cell.
+    score.problem = reading.kind === 'invalid' ? 'unparseable' : 'zero-denominator';
     return score;
   }
-  const values = reading.values;
   if (values.length !== targets.length) {
     score.status = 'unmeasurable';
     score.problem = 'count-mismatch';
@@ -54,4 +57,10 @@ export function scoreKpi(targets: readonly Readonly<Target>[], reading: ActualRe
   }
   score.status = score.missed.length > 0 ? 'missed' : 'met';
   return score;
+}
+
+/** A fraction against a count target counts its numerator: "2/2 hoạt động" did 2 activities. */
+function inTargetUnit(v: ActualValue, target: Readonly<Target>): ActualValue {
+  if (v.fraction === undefined || target.unit === '%') return v;
+  return { value: v.fraction.numerator, unit: v.fraction.unit };
 }

@@ -1,5 +1,5 @@
-import type { AreaRef } from '../rules/sheetContext';
-import type { AreaSummary, Kpi, KpiCounts, SheetReport, Task } from '../report/schema';
+import type { AreaRef, GroupRef } from '../rules/sheetContext';
+import type { AreaSummary, GroupSummary, Kpi, KpiCounts, SheetReport, Task } from '../report/schema';
 
 export function emptyKpiCounts(): KpiCounts {
   return { total: 0, met: 0, missed: 0, noData: 0, unmeasurable: 0 };
@@ -13,8 +13,16 @@ function countKpi(counts: KpiCounts, kpi: Kpi): void {
   else counts.unmeasurable++;
 }
 
-/** Per-area and overall counts. Every area row found is listed, in sheet order, even one with nothing under it. */
-export function summarise(areas: AreaRef[], tasks: Task[], kpis: Kpi[]): SheetReport['summary'] {
+/**
+ * Per-area and overall counts. Every area row found is listed, in sheet order, even one with nothing under it;
+ * each area lists its numbered sub-groups with their own counts.
+ */
+export function summarise(
+  areas: AreaRef[],
+  tasks: Task[],
+  kpis: Kpi[],
+  groups: GroupRef[] = [],
+): SheetReport['summary'] {
   const byArea: AreaSummary[] = [];
   const index = new Map<string, AreaSummary>();
   for (const a of areas) {
@@ -26,10 +34,31 @@ export function summarise(areas: AreaRef[], tasks: Task[], kpis: Kpi[]): SheetRe
       done: 0,
       overdue: 0,
       kpis: emptyKpiCounts(),
+      groups: [],
     };
     index.set(a.area, entry);
     byArea.push(entry);
   }
+  // Group numbers restart in each area: a group is known by its area and its number.
+  const groupIndex = new Map<string, GroupSummary>();
+  for (const g of groups) {
+    const area = g.area === null ? undefined : index.get(g.area);
+    const key = `${g.area ?? ''}\u0000${g.number}`;
+    if (!area || groupIndex.has(key)) continue;
+    const entry: GroupSummary = {
+      number: g.number,
+      name: g.name,
+      row: g.row,
+      tasks: 0,
+      done: 0,
+      overdue: 0,
+      kpis: emptyKpiCounts(),
+    };
+    groupIndex.set(key, entry);
+    area.groups.push(entry);
+  }
+  const groupOf = (area: string | null, group: string | null) =>
+    group === null || groupIndex.size === 0 ? undefined : groupIndex.get(`${area ?? ''}\u0000${group}`);
   const taskTotals = { total: 0, done: 0, overdue: 0, pending: 0, ongoing: 0 };
   for (const t of tasks) {
     taskTotals.total++;
@@ -39,12 +68,19 @@ export function summarise(areas: AreaRef[], tasks: Task[], kpis: Kpi[]): SheetRe
     entry.tasks++;
     if (t.status === 'done') entry.done++;
     if (t.status === 'overdue') entry.overdue++;
+    const group = groupOf(t.area, t.group);
+    if (!group) continue;
+    group.tasks++;
+    if (t.status === 'done') group.done++;
+    if (t.status === 'overdue') group.overdue++;
   }
   const kpiTotals = emptyKpiCounts();
   for (const k of kpis) {
     countKpi(kpiTotals, k);
     const entry = k.area === null ? undefined : index.get(k.area);
     if (entry) countKpi(entry.kpis, k);
+    const group = groupOf(k.area, k.group);
+    if (group) countKpi(group.kpis, k);
   }
   return { byArea, tasks: taskTotals, kpis: kpiTotals };
 }

@@ -30,12 +30,13 @@ export function sheetHighlights(sheet: SheetReport): Highlight[] {
           : 'warning',
     );
   }
-  const result = sheet.columns.result;
-  if (result) {
-    for (const k of sheet.kpis) {
-      if (k.status === 'met') put(`${result}${k.row}`, 'met');
-      else if (k.status === 'missed') put(`${result}${k.row}`, 'missed');
-    }
+  // Each verdict on the cell it was read from: with results per period, the checked period's column (or the
+  // estimate beside it).
+  for (const k of sheet.kpis) {
+    const column = k.resultColumn ?? sheet.columns.result;
+    if (!column) continue;
+    if (k.status === 'met') put(`${column}${k.row}`, 'met');
+    else if (k.status === 'missed') put(`${column}${k.row}`, 'missed');
   }
   const deadline = sheet.columns.deadline;
   if (deadline) {

@@ -27,7 +27,10 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   'kpi/actual-unparseable': 'error',
   'kpi/actual-out-of-range': 'warning',
   'kpi/actual-count-mismatch': 'warning',
+  'kpi/actual-zero-denominator': 'warning',
   'kpi/target-missed': 'warning',
+  'kpi/period-column': 'info',
+  'kpi/no-data-for-period': 'info',
 };
 
 export type Params = Record<string, string | number>;
@@ -94,7 +97,18 @@ const VI: Record<FindingCode, Template> = {
   'kpi/actual-out-of-range': (p) => `Kết quả ${p.actual}% nằm ngoài khoảng 0-100%.`,
   'kpi/actual-count-mismatch': (p) =>
     `Chỉ tiêu có ${p.targets} mục tiêu nhưng ô kết quả có ${p.actuals} giá trị; ghi mỗi kết quả theo thứ tự, cách nhau bởi dấu ";".`,
-  'kpi/target-missed': (p) => `Chưa đạt chỉ tiêu: kết quả ${p.actual}, chỉ tiêu ${p.target}.`,
+  'kpi/actual-zero-denominator': (p) =>
+    `Kết quả "${p.text}" có mẫu số bằng 0: không tính được tỷ lệ; ghi số đạt trên tổng số, ví dụ "12/15".`,
+  'kpi/target-missed': (p) =>
+    p.estimate
+      ? `Chưa đạt chỉ tiêu theo số ước thực hiện (cột ${p.column}): kết quả ${p.actual}, chỉ tiêu ${p.target}.`
+      : `Chưa đạt chỉ tiêu: kết quả ${p.actual}, chỉ tiêu ${p.target}.`,
+  'kpi/period-column': (p) =>
+    p.column
+      ? `Kết quả được đánh giá theo cột ${p.column} "${p.heading}"${p.cutoff ? ` (kỳ chốt số liệu ngày ${p.cutoff})` : ''}${p.estimate ? `, nơi cột này trống thì theo số ước thực hiện ở cột ${p.estimate}` : ''}${p.others ? `; các cột kết quả khác: ${p.others}` : ''}.`
+      : `Đến ngày ${p.asOf} chưa đến kỳ báo cáo của cột kết quả nào (${p.others}): chưa đánh giá kết quả.`,
+  'kpi/no-data-for-period': (p) =>
+    `Chưa có kết quả kỳ "${p.heading}" (cột ${p.column}); số liệu gần nhất: ${p.previous} ở cột ${p.previousColumn} "${p.previousHeading}".`,
 };
 
 const EN: Record<FindingCode, Template> = {
@@ -133,7 +147,18 @@ const EN: Record<FindingCode, Template> = {
   'kpi/actual-out-of-range': (p) => `The result ${p.actual}% is outside 0-100%.`,
   'kpi/actual-count-mismatch': (p) =>
     `The indicator has ${p.targets} targets but the result cell has ${p.actuals} values; write one result per target, in order, separated by ";".`,
-  'kpi/target-missed': (p) => `Target missed: result ${p.actual}, target ${p.target}.`,
+  'kpi/actual-zero-denominator': (p) =>
+    `The result "${p.text}" has a zero denominator: no rate can be computed; write the count achieved over the total, such as "12/15".`,
+  'kpi/target-missed': (p) =>
+    p.estimate
+      ? `Target missed on the estimate (column ${p.column}): result ${p.actual}, target ${p.target}.`
+      : `Target missed: result ${p.actual}, target ${p.target}.`,
+  'kpi/period-column': (p) =>
+    p.column
+      ? `Results are judged from column ${p.column} "${p.heading}"${p.cutoff ? ` (data cut-off ${p.cutoff})` : ''}${p.estimate ? `, from the estimate in column ${p.estimate} where it is blank` : ''}${p.others ? `; other result columns: ${p.others}` : ''}.`
+      : `By ${p.asOf} no result column's reporting period has closed (${p.others}): results are not judged yet.`,
+  'kpi/no-data-for-period': (p) =>
+    `No result for "${p.heading}" (column ${p.column}) yet; the latest figure is ${p.previous} in column ${p.previousColumn} "${p.previousHeading}".`,
 };
 
 export function message(code: FindingCode, params: Params, lang: Lang): string {
@@ -170,7 +195,10 @@ const CODE_TITLES: Record<FindingCode, [string, string]> = {
   'kpi/actual-unparseable': ['Kết quả không đọc được', 'Unreadable result'],
   'kpi/actual-out-of-range': ['Kết quả ngoài khoảng 0-100%', 'Result outside 0-100%'],
   'kpi/actual-count-mismatch': ['Số kết quả không khớp số mục tiêu', 'Results do not match targets'],
+  'kpi/actual-zero-denominator': ['Tỷ lệ có mẫu số bằng 0', 'Rate with a zero denominator'],
   'kpi/target-missed': ['Chưa đạt chỉ tiêu', 'Target missed'],
+  'kpi/period-column': ['Cột kết quả được đánh giá', 'Result column judged'],
+  'kpi/no-data-for-period': ['Chưa có kết quả của kỳ', 'No result for the period'],
 };
 
 /** A short title for a group of findings with one code. */

@@ -29,7 +29,10 @@ export const findingCodeSchema = z.enum([
   'kpi/actual-unparseable',
   'kpi/actual-out-of-range',
   'kpi/actual-count-mismatch',
+  'kpi/actual-zero-denominator',
   'kpi/target-missed',
+  'kpi/period-column',
+  'kpi/no-data-for-period',
 ]);
 
 export const findingSchema = z.object({
@@ -73,6 +76,8 @@ export const taskSchema = z.object({
   number: z.string().nullable(),
   /** Roman numeral of the area the task sits under ("III"), or null before any area row. */
   area: z.string().nullable(),
+  /** The number of the sub-group the task sits under ("1" for a row "1. Xây dựng văn bản …"), or null. */
+  group: z.string().nullable(),
   text: z.string(),
   lead: z.string(),
   deadline: deadlineSchema,
@@ -90,6 +95,8 @@ export const kpiSchema = z.object({
   number: z.string().nullable(),
   /** Area key: the Roman numeral of the area row above it, or the top-level number ("1") in tables without area rows. */
   area: z.string().nullable(),
+  /** The number of the group row the indicator sits under ("7.2" above un-numbered indicators), or null. */
+  group: z.string().nullable(),
   indicator: z.string(),
   targets: z.array(targetSchema.readonly()).readonly(),
   /** The result in the target's unit (92 for 92 %); null when blank or unreadable. */
@@ -97,6 +104,10 @@ export const kpiSchema = z.object({
   /** Every value read from the result cell, for cells that answer several targets ("95%; 70%"). */
   actuals: z.array(z.number()),
   status: kpiStatusSchema,
+  /** Letters of the column the result was read from (one of `resultColumns`), or null without a result column. */
+  resultColumn: z.string().nullable(),
+  /** True when that column holds an estimate ("Ước thực hiện cả năm"), not the final figure. */
+  estimate: z.boolean(),
 });
 
 export const kpiCountsSchema = z.object({
@@ -107,6 +118,19 @@ export const kpiCountsSchema = z.object({
   unmeasurable: z.number().int().nonnegative(),
 });
 
+/** A numbered sub-group inside an area ("1. Xây dựng, ban hành văn bản chỉ đạo …" over tasks 1.1, 1.2 …). */
+export const groupSummarySchema = z.object({
+  /** The group's number as written, without its dot ("1", "7.2"). */
+  number: z.string(),
+  name: z.string(),
+  /** 1-based sheet row of the group row. */
+  row: z.number().int().positive(),
+  tasks: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+  kpis: kpiCountsSchema,
+});
+
 export const areaSummarySchema = z.object({
   area: z.string(),
   name: z.string(),
@@ -114,9 +138,51 @@ export const areaSummarySchema = z.object({
   done: z.number().int().nonnegative(),
   overdue: z.number().int().nonnegative(),
   kpis: kpiCountsSchema,
+  /** The area's sub-groups in sheet order; empty when its rows are not grouped. */
+  groups: z.array(groupSummarySchema),
 });
 
 export const sheetKindSchema = z.enum(['tasks', 'kpis', 'none']);
+
+/**
+ * Why the table was taken to end where it did: the sheet ran out, or the first row of what follows an appendix
+ * table in an administrative document (a total row, the signature block, notes, a place-and-date line, a second
+ * table's title or header).
+ */
+export const tableEndSchema = z.enum(['sheet-end', 'total', 'signature', 'notes', 'date-line', 'next-table']);
+
+/** Where the table sits on the sheet, as the reader took it. */
+export const tableExtentSchema = z.object({
+  /** First row below the header (and below the column-number row, if any). */
+  firstRow: z.number().int().positive(),
+  /** Last row read as part of the table (the total row, when one ends it). */
+  lastRow: z.number().int().nonnegative(),
+  /** The row "(1) (2) … (7)" or "1 2 … 7" under the header that only numbers the columns, or null. */
+  columnNumberRow: z.number().int().positive().nullable(),
+  end: tableEndSchema,
+  /** The row that ended the table (the total row itself, or the first row after the table); 0 at the sheet's end. */
+  endRow: z.number().int().nonnegative(),
+  /** That row's first text, shortened to 80 characters; "" at the sheet's end. */
+  endText: z.string(),
+});
+
+export const resultPeriodSchema = z.enum(['q1', 'h1', 'q3', 'year', 'month', 'cumulative', 'none']);
+
+/** A result column of a KPI table, with the reporting period its heading names. */
+export const resultColumnSchema = z.object({
+  /** Column letters. */
+  column: z.string(),
+  /** The heading as written (both header rows, joined by " / "). */
+  heading: z.string(),
+  /** q1 … year for "Quý I", "6 tháng", "9 tháng", "Cả năm"; month for "Tháng N"; cumulative for "Lũy kế"; none for a plain "Kết quả thực hiện". */
+  period: resultPeriodSchema,
+  /** The month of a "Tháng N" column (1–12), else null. */
+  month: z.number().int().min(1).max(12).nullable(),
+  /** An estimate ("Ước thực hiện cả năm"), not the final figure. */
+  estimate: z.boolean(),
+  /** The column judged for the period being checked (an estimate column is used where the final one is blank). */
+  used: z.boolean(),
+});
 
 export const sheetReportSchema = z.object({
   name: z.string(),
@@ -129,6 +195,10 @@ export const sheetReportSchema = z.object({
   /** Recognised columns: role ("task", "lead", "deadline", "target", "result" …) → column letters. */
   columns: z.record(z.string(), z.string()),
   findings: z.array(findingSchema),
+  /** Where the table starts and ends; null when no table was found. */
+  table: tableExtentSchema.nullable(),
+  /** The KPI table's result columns (several when results are reported per period); empty for a task list. */
+  resultColumns: z.array(resultColumnSchema),
   tasks: z.array(taskSchema),
   kpis: z.array(kpiSchema),
   summary: z.object({
@@ -176,6 +246,11 @@ export type Task = z.infer<typeof taskSchema>;
 export type Kpi = z.infer<typeof kpiSchema>;
 export type KpiCounts = z.infer<typeof kpiCountsSchema>;
 export type AreaSummary = z.infer<typeof areaSummarySchema>;
+export type GroupSummary = z.infer<typeof groupSummarySchema>;
+export type TableEnd = z.infer<typeof tableEndSchema>;
+export type TableExtent = z.infer<typeof tableExtentSchema>;
+export type ResultPeriod = z.infer<typeof resultPeriodSchema>;
+export type ResultColumn = z.infer<typeof resultColumnSchema>;
 export type SheetKind = z.infer<typeof sheetKindSchema>;
 export type SheetReport = z.infer<typeof sheetReportSchema>;
 export type Report = z.infer<typeof reportSchema>;

@@ -1,44 +1,68 @@
 import { scoreKpi } from '../attainment/kpiStatus';
+import { formatDateVi } from '../deadlines/calendar';
 import { formatNumber, formatQuantity, formatTarget } from '../report/messages';
 import { parseActual } from '../targets/parseActual';
 import { parseTargets } from '../targets/parseTarget';
-import type { Kpi, Target } from '../report/schema';
+import type { Kpi, ResultColumn, Target } from '../report/schema';
 import { matchAreaName } from '../table/areas';
-import type { Entry } from '../table/readTable';
+import { columnLetters } from '../table/grid';
+import type { ResultColumnInfo } from '../table/header';
+import type { DataEntry, Entry } from '../table/readTable';
 import { normalizeText } from '../text/normalize';
 import { areaKey } from './areaRules';
 import { checkNumbering, scopeByArea, type NumberedRow } from './numbering';
-import { reportIfBlank, requireColumns, type AreaRef, type SheetContext } from './sheetContext';
+import { chooseResultColumn, earlierColumns, type ResultChoice } from './resultColumns';
+import {
+  reportIfBlank,
+  requireColumns,
+  type AreaRef,
+  groupOf,
+  type GroupRef,
+  type SheetContext,
+} from './sheetContext';
 
-type DataEntry = Extract<Entry, { type: 'data' }>;
+type RowEntry = DataEntry;
+type AreaEntry = Extract<Entry, { type: 'area' }>;
 
 interface Candidate {
-  entry: DataEntry;
+  entry: RowEntry;
   target: string;
   hasActual: boolean;
 }
 
+type Item = Candidate | AreaEntry;
+
 /**
  * Reads the indicators of a KPI sheet, tells group rows from indicators, checks them and scores attainment.
  * A group row has no target and either names an area or is followed by its children ("1" then "1.1", or
- * "7.2" then un-numbered indicators).
+ * "7.2" then un-numbered indicators). With results for several periods, the column of the period being checked
+ * is judged (resultColumns.ts).
  */
-export function readKpis(ctx: SheetContext): { kpis: Kpi[]; areas: AreaRef[] } {
+export function readKpis(ctx: SheetContext): {
+  kpis: Kpi[];
+  areas: AreaRef[];
+  groups: GroupRef[];
+  resultColumns: ResultColumn[];
+  resultColumn: number | null;
+} {
   const { view, model, findings } = ctx;
   const cols = model.columns;
   requireColumns(ctx, ['indicator', 'target']);
-  const actualColumn = cols.result;
-  if (actualColumn === undefined && cols.target !== undefined) {
+  const results = model.header.results;
+  if (results.length === 0 && cols.target !== undefined) {
     findings.add('header/no-actual-column', model.headerRow, cols.target);
   }
+  const choice = chooseResultColumn(results, ctx.asOf, ctx.planYear, ctx.cutoffs);
+  reportChoice(ctx, choice);
+  const earlier = earlierColumns(choice, results);
 
   // Interleave area rows and candidates so that "next row" never looks past an area boundary.
-  const items: (Candidate | Extract<Entry, { type: 'area' }>)[] = [];
+  const items: Item[] = [];
   for (const e of model.entries) {
     if (e.type === 'area') items.push(e);
-    else if (e.type === 'data') {
+    else if (e.type === 'data' || e.type === 'group') {
       const target = cols.target === undefined ? '' : view.text(e.row, cols.target);
-      const hasActual = actualColumn !== undefined && !view.isEmpty(e.row, actualColumn);
+      const hasActual = results.some((rc) => !view.isEmpty(e.row, rc.column));
       items.push({ entry: e, target, hasActual });
     }
   }
@@ -54,9 +78,11 @@ export function readKpis(ctx: SheetContext): { kpis: Kpi[]; areas: AreaRef[] } {
 
   const kpis: Kpi[] = [];
   const areas: AreaRef[] = [];
+  const groups: GroupRef[] = [];
   const numbered: NumberedRow[] = [];
   const firstWithText = new Map<string, number>();
   let area: string | null = null;
+  let group: string | null = null;
   let underGroup = false;
 
   for (let i = 0; i < items.length; i++) {
@@ -65,6 +91,7 @@ export function readKpis(ctx: SheetContext): { kpis: Kpi[]; areas: AreaRef[] } {
       area = areaKey(item);
       areas.push({ area, name: item.name });
       underGroup = false;
+      group = null;
       continue;
     }
     const { entry, target } = item;
@@ -77,15 +104,23 @@ export function readKpis(ctx: SheetContext): { kpis: Kpi[]; areas: AreaRef[] } {
         number,
         scope: hasAreaRows ? (area ?? '') : '',
       });
-    if (!hasAreaRows && number !== null && !number.includes('.')) {
+    // Without area rows, the top-level rows ("1 | Công tác chỉ đạo, điều hành") are the areas.
+    const actsAsArea = !hasAreaRows && number !== null && !number.includes('.');
+    if (actsAsArea) {
       area = number;
+      group = null;
       areas.push({ area, name: text });
     }
 
-    if (!noTargetsYet && isGroup(items, i)) {
+    if (!noTargetsYet && (entry.type === 'group' || isGroup(items, i))) {
       underGroup = true;
+      if (!actsAsArea && number !== null) {
+        group = number;
+        groups.push({ area, number, name: text, row: entry.row });
+      }
       continue;
     }
+    group = groupOf(group, number);
     if (number === null && !underGroup && model.numbered) {
       findings.add('row/number-missing', entry.row, entry.textColumn);
     }
@@ -105,23 +140,100 @@ export function readKpis(ctx: SheetContext): { kpis: Kpi[]; areas: AreaRef[] } {
       const code = parsed.qualitative ? 'kpi/target-unmeasurable' : 'kpi/target-unparseable';
       findings.add(code, entry.row, targetColumn, { text: normalizeText(target) });
     }
-    const score = scoreResult(ctx, entry.row, parsed.targets, actualColumn);
+    // The estimate of the same period stands in where the final figure is not written yet.
+    let source = choice.used;
+    if (source && choice.fallback && view.isEmpty(entry.row, source.column)) {
+      if (!view.isEmpty(entry.row, choice.fallback.column)) source = choice.fallback;
+    }
+    const column = source?.column;
+    const score = scoreResult(ctx, entry.row, parsed.targets, column, source?.estimate ?? false);
+    if (source && earlier.length > 0 && view.isEmpty(entry.row, source.column)) {
+      reportEarlierFigure(ctx, entry.row, source, earlier);
+    }
     kpis.push({
       row: entry.row,
       number,
       area,
+      group,
       indicator: text,
       targets: parsed.targets,
       actual: score.actuals.length > 0 ? score.actuals[0] : null,
       actuals: score.actuals,
       status: score.status,
+      resultColumn: column === undefined ? null : columnLetters(column - 1),
+      estimate: source?.estimate ?? false,
     });
   }
   checkNumbering(scopeByArea(numbered), findings);
-  return { kpis, areas };
+  const resultColumns: ResultColumn[] = results.map((rc) => ({
+    column: columnLetters(rc.column - 1),
+    heading: normalizeText(rc.heading),
+    period: rc.period,
+    month: rc.month,
+    estimate: rc.estimate,
+    used: rc === choice.used || rc === choice.fallback,
+  }));
+  return { kpis, areas, groups, resultColumns, resultColumn: choice.used?.column ?? null };
 }
 
-function isGroup(items: (Candidate | Extract<Entry, { type: 'area' }>)[], i: number): boolean {
+/** With several result columns, one note at the header says which is judged and which others there are. */
+function reportChoice(ctx: SheetContext, choice: ResultChoice): void {
+  const { model, findings, lang } = ctx;
+  const results = model.header.results;
+  if (results.length <= 1) return;
+  const name = (rc: ResultColumnInfo) => `${columnLetters(rc.column - 1)} "${normalizeText(rc.heading)}"`;
+  const others = results
+    .filter((rc) => rc !== choice.used && rc !== choice.fallback)
+    .map(name)
+    .join(', ');
+  const used = choice.used;
+  const cutoff = used ? choice.cutoffs.get(used.column) : undefined;
+  findings.add('kpi/period-column', model.headerRow, used?.column ?? results[0].column, {
+    column: used ? columnLetters(used.column - 1) : '',
+    heading: used ? normalizeText(used.heading) : '',
+    cutoff: cutoff ? showDate(cutoff, lang) : '',
+    estimate: choice.fallback ? columnLetters(choice.fallback.column - 1) : '',
+    others,
+    asOf: showDate(ctx.asOf, lang),
+  });
+}
+
+/** A blank cell for the period being checked, while an earlier period's column holds a figure. */
+function reportEarlierFigure(
+  ctx: SheetContext,
+  row: number,
+  source: ResultColumnInfo,
+  earlier: readonly ResultColumnInfo[],
+): void {
+  const { view, findings } = ctx;
+  const previous = earlier.find((rc) => !view.isEmpty(row, rc.column));
+  if (!previous) return;
+  findings.add('kpi/no-data-for-period', row, source.column, {
+    heading: normalizeText(source.heading),
+    column: columnLetters(source.column - 1),
+    previous: shownFigure(ctx, row, previous.column),
+    previousColumn: columnLetters(previous.column - 1),
+    previousHeading: normalizeText(previous.heading),
+  });
+}
+
+/** A figure as the cell shows it: 0.85 in a "0%" cell is "85%", "12/15 hồ sơ" stays as written. */
+function shownFigure(ctx: SheetContext, row: number, column: number): string {
+  const { view, lang } = ctx;
+  const value = view.value(row, column);
+  if (typeof value === 'number') {
+    const reading = parseActual(value, view.format(row, column));
+    if (reading.kind === 'values')
+      return reading.values.map((v) => formatQuantity(v.value, v.unit ?? '', lang)).join('; ');
+  }
+  return normalizeText(view.text(row, column));
+}
+
+function showDate(iso: string, lang: SheetContext['lang']): string {
+  return lang === 'vi' ? formatDateVi(iso) : iso;
+}
+
+function isGroup(items: Item[], i: number): boolean {
   const item = items[i] as Candidate;
   if (item.target !== '' || item.hasActual) return false;
   const number = item.entry.number;
@@ -140,6 +252,7 @@ function scoreResult(
   row: number,
   targets: readonly Readonly<Target>[],
   column: number | undefined,
+  estimate: boolean,
 ) {
   const { view, findings, lang } = ctx;
   const reading =
@@ -149,6 +262,8 @@ function scoreResult(
   const text = normalizeText(view.text(row, column));
   if (score.problem === 'unparseable' || score.problem === 'unit-mismatch') {
     findings.add('kpi/actual-unparseable', row, column, { text });
+  } else if (score.problem === 'zero-denominator') {
+    findings.add('kpi/actual-zero-denominator', row, column, { text });
   } else if (score.problem === 'count-mismatch') {
     findings.add('kpi/actual-count-mismatch', row, column, {
       targets: targets.length,
@@ -161,7 +276,12 @@ function scoreResult(
   if (score.missed.length > 0) {
     const shown = score.missed.map((m) => formatQuantity(m.actual, m.target.unit, lang)).join('; ');
     const wanted = score.missed.map((m) => formatTarget(m.target, lang)).join('; ');
-    findings.add('kpi/target-missed', row, column, { actual: shown, target: wanted });
+    findings.add('kpi/target-missed', row, column, {
+      actual: shown,
+      target: wanted,
+      estimate: estimate ? 1 : 0,
+      column: columnLetters(column - 1),
+    });
   }
   return score;
 }

@@ -1,3 +1,4 @@
+import type { Period } from '../deadlines/periods';
 import type { FindingList } from '../report/findings';
 import type { Lang } from '../report/messages';
 import type { Role } from '../table/header';
@@ -14,6 +15,16 @@ export interface SheetContext {
   asOf: string;
   lang: Lang;
   findings: FindingList;
+  /** The plan's own data cut-offs ('dd/mm' per period), national ones where absent. */
+  cutoffs?: Partial<Record<Period, string>>;
+}
+
+/** A numbered sub-group as the summary lists it, under the area it sits in. */
+export interface GroupRef {
+  area: string | null;
+  number: string;
+  name: string;
+  row: number;
 }
 
 /** An area as the summary lists it: key and display name, in sheet order. */
@@ -38,4 +49,10 @@ export function reportIfBlank(ctx: SheetContext, row: number, role: Role, blank:
   const column = ctx.model.columns[role];
   if (column === undefined || !blank || ctx.view.isCovered(row, column)) return;
   ctx.findings.add('cell/required', row, column, { field: fieldLabel(role, ctx.lang) });
+}
+
+/** The group a row belongs to: the current one while rows are numbered under it (or not numbered at all). */
+export function groupOf(current: string | null, number: string | null): string | null {
+  if (current === null || number === null) return current;
+  return number.startsWith(current + '.') ? current : null;
 }

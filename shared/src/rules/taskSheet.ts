@@ -6,7 +6,14 @@ import type { Task } from '../report/schema';
 import { normalizeText } from '../text/normalize';
 import { areaKey, checkAreas } from './areaRules';
 import { checkNumbering, scopeByArea, type NumberedRow } from './numbering';
-import { reportIfBlank, requireColumns, type AreaRef, type SheetContext } from './sheetContext';
+import {
+  groupOf,
+  reportIfBlank,
+  requireColumns,
+  type AreaRef,
+  type GroupRef,
+  type SheetContext,
+} from './sheetContext';
 
 const NO_DEADLINE = Object.freeze({
   text: '',
@@ -16,7 +23,7 @@ const NO_DEADLINE = Object.freeze({
 });
 
 /** Reads the task rows of a task-list sheet and checks them. */
-export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] } {
+export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[]; groups: GroupRef[] } {
   const { view, model, findings, planYear, asOf, lang } = ctx;
   const cols = model.columns;
   requireColumns(ctx, ['task', 'lead', 'deadline']);
@@ -24,19 +31,40 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
 
   const tasks: Task[] = [];
   const areas: AreaRef[] = [];
+  const groups: GroupRef[] = [];
   const areaEntries = model.entries.filter((e) => e.type === 'area');
   const numbered: NumberedRow[] = [];
   const firstWithText = new Map<string, number>();
   let currentArea: string | null = null;
+  let currentGroup: string | null = null;
   const asOfShown = showDate(asOf);
 
   for (const entry of model.entries) {
     if (entry.type === 'area') {
       currentArea = areaKey(entry);
+      currentGroup = null;
       areas.push({ area: currentArea, name: entry.name });
       continue;
     }
     if (entry.type === 'total') continue;
+    if (entry.type === 'group') {
+      // A heading over its tasks: numbered with them, counted apart, never a task itself.
+      currentGroup = entry.number;
+      groups.push({
+        area: currentArea,
+        number: entry.number!,
+        name: normalizeText(entry.text),
+        row: entry.row,
+      });
+      numbered.push({
+        row: entry.row,
+        column: entry.numberColumn,
+        number: entry.number!,
+        scope: currentArea ?? '',
+      });
+      continue;
+    }
+    currentGroup = groupOf(currentGroup, entry.number);
 
     const row = entry.row;
     const text = normalizeText(entry.text);
@@ -88,6 +116,7 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
       row,
       number: entry.number,
       area: currentArea,
+      group: currentGroup,
       text,
       lead,
       deadline,
@@ -118,7 +147,7 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[] 
     findings,
     lang,
   );
-  return { tasks, areas };
+  return { tasks, areas, groups };
 
   function showDate(iso: string): string {
     return lang === 'vi' ? formatDateVi(iso) : iso;

@@ -112,19 +112,57 @@ export function intToRoman(n: number): string {
   return out;
 }
 
-// Upper case only: "Vi phạm …" must not read as area VI.
-const LEADING_ROMAN = /^\s*([IVX]{1,5})\s*([.):\-–]?)\s+(\S.*)$/s;
+// Upper case only: "Vi phạm …" must not read as area VI. The numeral is followed by punctuation ("I.", "I.CÔNG
+// TÁC", "II -") or by a space.
+const LEADING_ROMAN = /^\s*([IVX]{1,5})(?:\s*([.):\-–])\s*|\s+)(\S.*)$/s;
+/** "Phần I", "PHẦN II": a part of the plan, as some appendices title their areas (NFC text). */
+const PART_PREFIX = /^\s*ph[aâầ]n\s+/iu;
+
+/** The text without a leading "Phần " (in any case, precomposed or not); the text itself when it has none. */
+function withoutPart(text: string): string {
+  const first = text.trimStart().charAt(0);
+  if (first !== 'P' && first !== 'p') return text;
+  const nfc = text.normalize('NFC');
+  const m = PART_PREFIX.exec(nfc);
+  return m ? nfc.slice(m[0].length) : text;
+}
 
 /**
- * "II. CẢI CÁCH THỂ CHẾ (…)" → { numeral: "II", name: "CẢI CÁCH THỂ CHẾ (…)" }. Without punctuation after the
- * numeral the rest must name an area, so that a sentence starting with a capital "V" is not taken for one.
+ * "II. CẢI CÁCH THỂ CHẾ (…)" → { numeral: "II", name: "CẢI CÁCH THỂ CHẾ (…)" }; "Phần II. …" too. Without
+ * punctuation after the numeral the rest must name an area, so that a sentence starting with a capital "V" is
+ * not taken for one.
  */
 export function splitLeadingRoman(text: string): { numeral: string; name: string } | null {
-  const m = LEADING_ROMAN.exec(text);
+  const m = LEADING_ROMAN.exec(withoutPart(text));
   if (!m) return null;
   const n = romanToInt(m[1]);
   if (n === null) return null;
   const name = m[3].trim();
   if (!m[2] && !matchAreaName(name)) return null;
   return { numeral: intToRoman(n), name };
+}
+
+/**
+ * The marker of an area row written alone in the number cell: "II", "II.", "Phần II", or a capital letter "A." /
+ * "B)" that some plans letter their parts with. Null for anything else ("1", "1.2", "a").
+ */
+export function areaMarker(cell: string): { numeral: string; letter: boolean } | null {
+  const t = withoutPart(cell)
+    .replace(/[\s.):\-–]+$/, '')
+    .trim();
+  if (t.length === 0 || t.length > 6) return null;
+  const n = romanToInt(t);
+  if (n !== null) return { numeral: intToRoman(n), letter: false };
+  if (/^[A-H]$/.test(t)) return { numeral: t, letter: true };
+  return null;
+}
+
+const LEADING_LETTER = /^\s*([A-H])\s*[.)]\s*(\S.*)$/s;
+
+/** "B. CẢI CÁCH THỂ CHẾ": a lettered part whose title names a reform area; null otherwise. */
+export function splitLeadingLetter(text: string): { numeral: string; name: string } | null {
+  const m = LEADING_LETTER.exec(text);
+  if (!m) return null;
+  const name = m[2].trim();
+  return matchAreaName(name) ? { numeral: m[1], name } : null;
 }

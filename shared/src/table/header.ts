@@ -1,5 +1,6 @@
 import { isBlank } from './grid';
 import type { SheetView } from './sheetView';
+import type { ResultPeriod } from '../report/schema';
 import { wordsKey } from '../text/normalize';
 
 /** What a column holds, recognised from its heading by meaning, not by exact text. */
@@ -60,6 +61,44 @@ function classifyDatePart(text: string): Role | null {
   return null;
 }
 
+/**
+ * The reporting period a result heading names (words key): "6 tháng đầu năm", "Quý III", "Cả năm 2025",
+ * "Tháng 9", "Lũy kế". Checked in this order: "Kết quả 6 tháng đầu năm 2025" is the 6-month figure, not the year's.
+ */
+const PERIOD_RULES: [ResultPeriod, RegExp][] = [
+  ['cumulative', /\bluy ke\b/],
+  ['h1', /\b(6|06|sau) thang\b|\bquy (ii|2)\b|\bnua dau nam\b/],
+  ['q3', /\b(9|09|chin) thang\b|\bquy (iii|3)\b/],
+  ['q1', /\bquy (i|1)\b|\b(3|03|ba) thang\b/],
+  ['year', /\bca nam\b|\bquy (iv|4)\b|\b12 thang\b|\bnam 20\d\d\b|\bnam$|\bannual\b|\byear\b/],
+];
+const MONTH = /\bthang (\d{1,2})\b/;
+const ESTIMATE = /\buoc\b|\bestimate/;
+/** A heading that is only a period's name ("Quý I", "6 tháng", "Cả năm", "Tháng 9", "Lũy kế", "Ước cả năm"). */
+const PERIOD_ONLY =
+  /^(uoc (thuc hien |tinh |dat )?)?(quy (i|ii|iii|iv|1|2|3|4)|(3|03|6|06|9|09|12) thang( dau nam| cuoi nam)?|ca nam|nam|thang \d{1,2}|luy ke( den nay| tu dau nam)?)( nam)?( 20\d\d)?$/;
+
+export interface HeadingPeriod {
+  period: ResultPeriod;
+  month: number | null;
+  estimate: boolean;
+}
+
+/** The period a result column's heading names; "none" for a plain "Kết quả thực hiện". */
+export function headingPeriod(text: string): HeadingPeriod {
+  const k = wordsKey(text);
+  const estimate = ESTIMATE.test(k);
+  for (const [period, re] of PERIOD_RULES) if (re.test(k)) return { period, month: null, estimate };
+  const m = MONTH.exec(k);
+  const month = m ? Number(m[1]) : 0;
+  if (month >= 1 && month <= 12) return { period: 'month', month, estimate };
+  return { period: 'none', month: null, estimate };
+}
+
+function isPeriodHeading(text: string): boolean {
+  return text.length <= 60 && PERIOD_ONLY.test(wordsKey(text));
+}
+
 export function classifyHeading(text: string): Role | null {
   if (text.length > 120) return null;
   const k = wordsKey(text);
@@ -68,9 +107,18 @@ export function classifyHeading(text: string): Role | null {
   return null;
 }
 
+/** A result column of a KPI table, with the period its heading names. */
+export interface ResultColumnInfo extends HeadingPeriod {
+  column: number;
+  /** Both header rows' text, "Kết quả thực hiện / 6 tháng", or the one heading. */
+  heading: string;
+}
+
 export interface HeaderInfo {
   /** Sheet rows of the header, one or two. */
   rows: number[];
+  /** A KPI table's result columns, left to right (several when results are reported per period). */
+  results: ResultColumnInfo[];
   /** Role → sheet column. */
   columns: Partial<Record<Role, number>>;
   /** Sheet column → folded heading words, for recognising the header when it repeats mid-table. */
@@ -145,6 +193,21 @@ export function findHeader(view: SheetView): HeaderInfo | null {
           underDate.add(sc);
         }
       }
+      // Under a result heading merged across columns ("Kết quả thực hiện" over "6 tháng | 9 tháng | Cả năm"),
+      // each sub-heading names a period.
+      for (const [c, role] of roles) {
+        if (role !== 'result') continue;
+        const merge = view.mergeAt(r, c);
+        let right = merge ? merge.right : c;
+        if (!merge) while (right + 1 <= view.lastColumn && isBlank(view.raw(r, right + 1))) right++;
+        for (let sc = c; sc <= right; sc++) {
+          const v = view.raw(r + 1, sc);
+          if (typeof v === 'string' && isPeriodHeading(v)) {
+            below.set(sc, 'result');
+            underDate.add(sc);
+          }
+        }
+      }
       let fits = below.size > 0;
       for (let c = view.firstColumn, end = view.lastColumnIn(r + 1); c <= end && fits; c++) {
         const v = view.raw(r + 1, c);
@@ -165,6 +228,8 @@ export function findHeader(view: SheetView): HeaderInfo | null {
       if (columns[role] === undefined) columns[role] = c;
     }
     const finalKind = kindOf(new Set(Object.keys(columns) as Role[])) ?? kind;
+    const results = finalKind === 'kpis' ? resultColumns(view, rows, columnRoles) : [];
+    if (results.length > 0 && columns.result === undefined) columns.result = results[0].column;
     const keys = new Map<number, string[]>();
     for (const hr of rows) {
       for (let c = view.firstColumn, end = view.lastColumnIn(hr); c <= end; c++) {
@@ -181,9 +246,77 @@ export function findHeader(view: SheetView): HeaderInfo | null {
       const v = mainColumn === undefined ? null : view.value(hr, mainColumn);
       if (typeof v === 'string') mainMaxLength = Math.max(mainMaxLength, v.length);
     }
-    return { rows, columns, keys, kind: finalKind, mainColumn, mainMaxLength };
+    return { rows, results, columns, keys, kind: finalKind, mainColumn, mainMaxLength };
   }
   return null;
+}
+
+/** The text a header cell shows, or the text of the merge that covers it from the left. */
+function headingAt(view: SheetView, row: number, column: number): string {
+  for (let c = column; c >= view.firstColumn; c--) {
+    const v = view.raw(row, c);
+    if (typeof v === 'string' && !isBlank(v)) {
+      const merge = view.mergeAt(row, c);
+      return c === column || (merge && merge.right >= column) ? v.trim().replace(/\s+/g, ' ') : '';
+    }
+    if (!view.isCovered(row, c)) return '';
+  }
+  return '';
+}
+
+/**
+ * A KPI table's result columns: those headed "Kết quả …", those under such a heading, and those whose heading
+ * only names a period or an estimate ("Quý I", "Ước thực hiện cả năm", "Lũy kế").
+ */
+function resultColumns(view: SheetView, rows: number[], roles: Map<number, Role>): ResultColumnInfo[] {
+  const out: ResultColumnInfo[] = [];
+  let last = view.firstColumn;
+  for (const r of rows) last = Math.max(last, view.lastColumnIn(r));
+  for (let c = view.firstColumn; c <= last; c++) {
+    const parts: string[] = [];
+    for (const r of rows) {
+      const t = headingAt(view, r, c);
+      if (t && !parts.includes(t)) parts.push(t);
+    }
+    if (parts.length === 0) continue;
+    const own = parts[parts.length - 1];
+    const role = roles.get(c);
+    const isResult =
+      role === 'result' ||
+      ((role === undefined || role === 'parent') && (isPeriodHeading(own) || ESTIMATE.test(wordsKey(own))));
+    if (!isResult) continue;
+    const heading = parts.join(' / ');
+    out.push({ column: c, heading, ...headingPeriod(own === parts[0] ? own : heading) });
+  }
+  return out;
+}
+
+/**
+ * The header of another table further down the sheet (not a repeat of this one): two or more headings of one
+ * kind in short text cells. Numbers or long texts rule a row out at once.
+ */
+export function looksLikeHeaderRow(view: SheetView, row: number, header: HeaderInfo): boolean {
+  let roles = 0;
+  const seen = new Set<Role>();
+  for (let c = view.firstColumn, end = view.lastColumnIn(row); c <= end; c++) {
+    if (view.isCovered(row, c)) continue;
+    const v = view.raw(row, c);
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string' || v.length > 120) return false;
+    const role = classifyHeading(v);
+    if (role && role !== 'parent') {
+      seen.add(role);
+      roles++;
+    }
+  }
+  if (roles < 2 || kindOf(seen) === null) return false;
+  // A repeat of our own header has been skipped already; a near-repeat (one heading reworded) is still ours.
+  let same = 0;
+  for (const [c, keys] of header.keys) {
+    const v = view.raw(row, c);
+    if (typeof v === 'string' && keys.includes(wordsKey(v))) same++;
+  }
+  return same < 2;
 }
 
 /** True when the row repeats the header (Word tables repeat it at every page break). */

@@ -1,26 +1,45 @@
 /**
  * The rows of an appendix table below its header, classified as real ward files write them (shared/DOMAIN.md):
- * - area rows: "II" in the number column and the name beside it; "II. CẢI CÁCH THỂ CHẾ" leading the text; the
- *   name alone in capitals or merged across; the whole title in the STT cell, merged across the row or not, in
- *   capitals or title case, with or without a numeral (a Word table pasted into Excel);
+ * - area rows: "II", "II." or "Phần II" in the number column and the name beside it; "II. CẢI CÁCH THỂ CHẾ"
+ *   leading the text; the name alone in capitals or merged across; the whole title in the STT cell, merged
+ *   across the row or not, in capitals or title case, with or without a numeral (a Word table pasted into Excel);
+ *   parts lettered "A." / "B." whose title names an area;
+ * - sub-group rows: "1." or "1" with a heading and none of the row's own values (no lead or deadline in a task
+ *   list, no target or result in a KPI table), followed by rows numbered under it ("1.1", "1.2");
  * - total rows: "Tổng cộng: 44 nhiệm vụ", in the text or the STT cell;
  * - data rows: tasks or indicators, numbered in their own column ("3", "1.2") or at the start of the text
  *   ("1. Triển khai …"), or not numbered; a KPI group row written whole in the STT cell ("3. Cải cách thủ tục
  *   hành chính") splits into its number and text;
- * - header rows repeated at page breaks are skipped.
+ * - header rows repeated at page breaks, and the column-number row "(1) (2) … (7)", are skipped;
+ * - the table ends at its total row, or at the first line of what follows it in the document (notes, a place
+ *   and date, the signature block, another table): nothing after the end is read as a task.
  */
 import {
   areaByNumeral,
+  areaMarker,
   matchAreaName,
-  romanToInt,
-  intToRoman,
+  splitLeadingLetter,
   splitLeadingRoman,
   type AreaDef,
 } from './areas';
+import { firstText, isColumnNumberRow, tailKind } from './documentParts';
 import { isBlank } from './grid';
-import { findHeader, isRepeatedHeader, type HeaderInfo, type Role } from './header';
+import { findHeader, isRepeatedHeader, looksLikeHeaderRow, type HeaderInfo, type Role } from './header';
 import type { SheetView } from './sheetView';
+import type { TableEnd } from '../report/schema';
 import { foldKey, normalizeText, trimmedText } from '../text/normalize';
+
+/** A task or indicator row, or a group row that heads the numbered rows under it and holds no values of its own. */
+interface RowFields {
+  row: number;
+  /** The row's number as written ("3", "1.2"), or null. */
+  number: string | null;
+  /** Where the number was read: its own column, or the start of the text. */
+  numberColumn: number;
+  /** Main text (task or indicator) without a leading number. */
+  text: string;
+  textColumn: number;
+}
 
 /** One meaningful row below the header, in sheet order. */
 export type Entry =
@@ -28,24 +47,17 @@ export type Entry =
       type: 'area';
       row: number;
       column: number;
-      /** The numeral as written, or null when the row names the area without one. */
+      /** The numeral as written ("II", or the letter "B"), or null when the row names the area without one. */
       numeral: string | null;
       name: string;
       /** The catalogue area the name matches, or null. */
       known: AreaDef | null;
     }
   | { type: 'total'; row: number; column: number; declared: number | null; text: string }
-  | {
-      type: 'data';
-      row: number;
-      /** The row's number as written ("3", "1.2"), or null. */
-      number: string | null;
-      /** Where the number was read: its own column, or the start of the text. */
-      numberColumn: number;
-      /** Main text (task or indicator) without a leading number. */
-      text: string;
-      textColumn: number;
-    };
+  | ({ type: 'data' } & RowFields)
+  | ({ type: 'group' } & RowFields);
+
+export type DataEntry = Extract<Entry, { type: 'data' | 'group' }>;
 
 export interface TableModel {
   kind: 'tasks' | 'kpis';
@@ -57,13 +69,21 @@ export interface TableModel {
   entries: Entry[];
   /** True when any data row carries a number. */
   numbered: boolean;
+  /** The row under the header that only numbers the columns ("(1) (2) … (7)"), or null. */
+  columnNumberRow: number | null;
+  /** The last row read as part of the table. */
+  lastRow: number;
+  /** Why the table ended there, and the row that said so (0 at the sheet's end). */
+  end: TableEnd;
+  endRow: number;
 }
 
 const LEADING_NUMBER = /^\s*(\d{1,3}(?:\.\d{1,3})*)(?:\s*[.):]\s*|\s+(?=\S))(?=\S)/;
 // A cheap first-letter gate before folding: totals start "Tổng …" or "Cộng …".
 const TOTAL_START = /^\s*[tTcC]/;
-// "Công khai …" is a task, not a total: a bare "Tổng"/"Cộng" counts only when a number follows.
-const TOTAL_KEY = /^(tong cong|tong so|total)\b|^(tong|cong)\s*:?\s*\d/;
+// "Công khai …" is a task and "Tổng số thủ tục …" an indicator, not totals: a bare "Tổng"/"Cộng"/"Tổng số"
+// counts only when a number or a colon follows.
+const TOTAL_KEY = /^(tong cong|total)\b|^(tong so|tong|cong)\s*:?\s*\d|^tong so\s*:/;
 const TOTAL_COUNT = /(\d[\d.]*)/;
 const DIGIT_START = /^\s*\d/;
 
@@ -74,8 +94,16 @@ export function readTable(view: SheetView): TableModel | null {
   const columns = header.columns;
   const mainColumn = header.mainColumn ?? firstColumnAfter(columns, view.firstColumn);
   const numberColumn = columns.number;
+  const valueColumns = ownValueColumns(header);
+  const kind = header.kind;
   const entries: Entry[] = [];
   let numbered = false;
+  let columnNumberRow: number | null = null;
+  let end: TableEnd = 'sheet-end';
+  let endRow = 0;
+  let lastRow = headerRow;
+  /** A total row seen: the table ends there unless table rows follow it (a subtotal per area). */
+  let pendingTotal = -1;
 
   for (let r = headerRow + 1; r <= view.lastRow; r++) {
     if (view.isBlankRow(r)) continue;
@@ -85,45 +113,109 @@ export function readTable(view: SheetView): TableModel | null {
     const mainValue = view.value(r, mainColumn);
     const mainText = trimmedText(mainValue);
     const numberText = trimmedText(numberValue);
-
-    // Area rows: a Roman numeral in the number column, or leading the text.
-    const romanInColumn = numberText ? romanToInt(numberText) : null;
-    if (romanInColumn !== null) {
-      const name = mainText || firstTextAfter(view, r, numberColumn ?? view.firstColumn);
-      entries.push(areaEntry(r, numberColumn ?? mainColumn, intToRoman(romanInColumn), name));
+    // Rows that carry a number of their own are table rows; only the others can be the document around it.
+    const numberedRow =
+      typeof numberValue === 'number' ||
+      DIGIT_START.test(numberText) ||
+      (numberColumn === undefined && DIGIT_START.test(mainText));
+    // It stops at the first cell that is no column key: a task's text, an area's title.
+    if (isColumnNumberRow(view, r)) {
+      columnNumberRow ??= r;
       continue;
     }
-    const firstText = mainText || (numberText ? '' : firstTextAfter(view, r, view.firstColumn - 1));
-    if (!numberText && firstText) {
-      const split = splitLeadingRoman(firstText);
+    if (!numberedRow) {
+      const tail = tailKind(view, r);
+      const nextTable = tail === null && looksLikeHeaderRow(view, r, header);
+      if (tail !== null || nextTable) {
+        end = tail ?? 'next-table';
+        endRow = end === 'next-table' ? dropTitleRows(entries, view, r, valueColumns) : r;
+        break;
+      }
+    }
+
+    const before = entries.length;
+    readRow(r, numberText, mainText);
+    const added = entries[before];
+    if (pendingTotal > 0 && added) {
+      // A row after a total: the table goes on only if the row reads as one of its own (an area, or a numbered
+      // row with its values); anything else is what follows the table.
+      const tableRow =
+        added.type === 'area' ||
+        added.type === 'total' ||
+        (added.type === 'data' && added.number !== null && hasOwnValues(view, r, valueColumns));
+      if (!tableRow) {
+        entries.length = before;
+        break;
+      }
+      pendingTotal = -1;
+    }
+    if (added?.type === 'total') pendingTotal = r;
+    if (added) lastRow = r;
+  }
+  if (pendingTotal > 0) {
+    // The total was the table's last row: whatever ended the scan after it follows the table.
+    end = 'total';
+    endRow = pendingTotal;
+    lastRow = pendingTotal;
+  } else if (end !== 'sheet-end') lastRow = lastEntryRow(entries, headerRow);
+  markGroups(view, entries, valueColumns);
+
+  return {
+    kind: header.kind,
+    header,
+    headerRow,
+    columns,
+    titleYear: findTitleYear(view, header),
+    entries,
+    numbered,
+    columnNumberRow,
+    lastRow,
+    end,
+    endRow,
+  };
+
+  function readRow(r: number, numberText: string, mainText: string): void {
+    // Area rows: a Roman numeral (with or without its dot, or "Phần II") in the number column, or a letter
+    // "A." there with the title beside it and none of a task's values; or a numeral leading the text.
+    const marker = numberText && !DIGIT_START.test(numberText) ? areaMarker(numberText) : null;
+    if (marker !== null) {
+      const name = mainText || firstTextAfter(view, r, numberColumn ?? view.firstColumn);
+      if (!marker.letter || (name && !hasOwnValues(view, r, valueColumns))) {
+        entries.push(areaEntry(r, numberColumn ?? mainColumn, marker.numeral, name));
+        return;
+      }
+    }
+    const first = mainText || (numberText ? '' : firstTextAfter(view, r, view.firstColumn - 1));
+    if (!numberText && first) {
+      const split = splitLeadingRoman(first) ?? splitLeadingLetter(first);
       if (split) {
         entries.push(areaEntry(r, mainColumn, split.numeral, split.name));
-        continue;
+        return;
       }
-      if (TOTAL_START.test(firstText) && TOTAL_KEY.test(foldKey(firstText))) {
-        entries.push(totalEntry(r, mainColumn, firstText));
-        continue;
+      if (TOTAL_START.test(first) && TOTAL_KEY.test(foldKey(first))) {
+        entries.push(totalEntry(r, mainColumn, first));
+        return;
       }
-      if (header.kind === 'tasks' && looksLikeBareAreaRow(view, r, mainColumn, firstText, columns)) {
-        entries.push(areaEntry(r, mainColumn, null, firstText));
-        continue;
+      if (kind === 'tasks' && looksLikeBareAreaRow(view, r, mainColumn, first, columns)) {
+        entries.push(areaEntry(r, mainColumn, null, first));
+        return;
       }
     }
     if (numberText && TOTAL_START.test(numberText) && TOTAL_KEY.test(foldKey(numberText))) {
       entries.push(totalEntry(r, numberColumn ?? mainColumn, numberText + ' ' + mainText));
-      continue;
+      return;
     }
     // A Word table pasted into Excel puts the area's title in the number cell, merged across the row or not:
-    // "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "II. Cải cách thể chế", or the name alone.
+    // "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "II. Cải cách thể chế", "B. CẢI CÁCH THỂ CHẾ", or the name alone.
     if (numberText && !mainText && numberColumn !== undefined && !DIGIT_START.test(numberText)) {
-      const split = splitLeadingRoman(numberText);
+      const split = splitLeadingRoman(numberText) ?? splitLeadingLetter(numberText);
       if (split) {
         entries.push(areaEntry(r, numberColumn, split.numeral, split.name));
-        continue;
+        return;
       }
       if (looksLikeBareAreaRow(view, r, numberColumn, numberText, columns, true)) {
         entries.push(areaEntry(r, numberColumn, null, numberText));
-        continue;
+        return;
       }
     }
 
@@ -137,7 +229,7 @@ export function readTable(view: SheetView): TableModel | null {
       text = numberText.slice(numberThenText[0].length).trim();
       entries.push({ type: 'data', row: r, number, numberColumn: numberAt, text, textColumn: numberColumn });
       numbered = true;
-      continue;
+      return;
     }
     if (numberText) {
       number = cleanNumber(numberText);
@@ -152,16 +244,73 @@ export function readTable(view: SheetView): TableModel | null {
     if (number !== null) numbered = true;
     entries.push({ type: 'data', row: r, number, numberColumn: numberAt, text, textColumn: mainColumn });
   }
+}
 
-  return {
-    kind: header.kind,
-    header,
-    headerRow,
-    columns,
-    titleYear: findTitleYear(view, header),
-    entries,
-    numbered,
-  };
+/** The columns whose values a task or an indicator has and a group row lacks. */
+function ownValueColumns(header: HeaderInfo): number[] {
+  const roles: Role[] = header.kind === 'tasks' ? ['lead', 'deadline'] : ['target'];
+  const out = roles.map((r) => header.columns[r]).filter((c): c is number => c !== undefined);
+  if (header.kind === 'kpis') for (const rc of header.results) out.push(rc.column);
+  return out;
+}
+
+/**
+ * True when the row has a value of its own in one of `columns`: not blank, and not a value it shares through a
+ * merge (a lead merged down from a group row over its tasks belongs to the tasks).
+ */
+function hasOwnValues(view: SheetView, row: number, columns: readonly number[]): boolean {
+  for (const c of columns) {
+    if (view.isCovered(row, c) || isBlank(view.raw(row, c))) continue;
+    const merge = view.mergeAt(row, c);
+    if (merge && merge.bottom > row) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Sub-groups: a numbered row with none of its own values whose next row is numbered under it ("1" then "1.1",
+ * "7.2" then "7.2.1") heads a group. Its number stays in the numbering (children are checked under it).
+ */
+function markGroups(view: SheetView, entries: Entry[], valueColumns: readonly number[]): void {
+  for (let i = 0; i + 1 < entries.length; i++) {
+    const e = entries[i];
+    const next = entries[i + 1];
+    if (e.type !== 'data' || e.number === null || next.type !== 'data' || next.number === null) continue;
+    if (!next.number.startsWith(e.number + '.') || !e.text) continue;
+    if (hasOwnValues(view, e.row, valueColumns)) continue;
+    entries[i] = { ...e, type: 'group' };
+  }
+}
+
+/**
+ * A second table's header at `row`: what stands between the first table's last numbered row and that header
+ * (its title, "DANH MỤC CÁC CHỈ TIÊU …", a line of its own) belongs to the second table. Drops those entries and
+ * returns the first row of what follows the first table.
+ */
+function dropTitleRows(
+  entries: Entry[],
+  view: SheetView,
+  row: number,
+  valueColumns: readonly number[],
+): number {
+  let first = row;
+  while (entries.length > 0) {
+    const last = entries[entries.length - 1];
+    if (last.type !== 'data' || last.number !== null || hasOwnValues(view, last.row, valueColumns)) break;
+    first = last.row;
+    entries.pop();
+  }
+  return first;
+}
+
+function lastEntryRow(entries: readonly Entry[], headerRow: number): number {
+  return entries.length > 0 ? entries[entries.length - 1].row : headerRow;
+}
+
+/** The text of the row that ended the table, for the report. */
+export function endText(view: SheetView, model: TableModel): string {
+  return model.endRow > 0 ? firstText(view, model.endRow) : '';
 }
 
 function areaEntry(row: number, column: number, numeral: string | null, name: string): Entry {

@@ -9,8 +9,8 @@ function view(values: CellValue[][], extra: Partial<SheetGrid> = {}): SheetView 
 
 function kinds(entries: Entry[]): string[] {
   return entries.map((e) =>
-    e.type === 'data'
-      ? `data:${e.number ?? '-'}`
+    e.type === 'data' || e.type === 'group'
+      ? `${e.type}:${e.number ?? '-'}`
       : e.type === 'area'
         ? `area:${e.known?.numeral ?? e.numeral ?? '?'}`
         : `total:${e.declared}`,

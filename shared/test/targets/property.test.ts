@@ -37,6 +37,12 @@ const piece = fc.constantFrom(
   '99,9',
   '1.000',
   '1.5',
+  '0',
+  '15',
+  'trên',
+  'hồ sơ',
+  '(',
+  ')',
   'o\u0301',
   '\u0300',
   '\uD800',
@@ -85,11 +91,57 @@ describe('parsers never throw', () => {
     fc.assert(
       fc.property(anyCell, anyFormat, (v, f) => {
         const r = parseActual(v, f);
-        expect(['blank', 'values', 'invalid']).toContain(r.kind);
-        if (r.kind === 'values') for (const x of r.values) expect(Number.isFinite(x.value)).toBe(true);
+        expect(['blank', 'values', 'invalid', 'zero-denominator']).toContain(r.kind);
+        if (r.kind !== 'values') return;
+        for (const x of r.values) {
+          expect(Number.isFinite(x.value)).toBe(true);
+          // A fraction's value is its ratio, in %, and never divides by zero.
+          if (x.fraction) {
+            expect(x.fraction.denominator).not.toBe(0);
+            expect(x.unit).toBe('%');
+            expect(x.value).toBeCloseTo((100 * x.fraction.numerator) / x.fraction.denominator, 8);
+          }
+        }
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('parseActual on fraction-like cells', () => {
+    const num = fc.oneof(
+      fc.nat({ max: 2100 }).map(String),
+      fc.constantFrom('0', '02', '1.000', '12,5', '99,9'),
+    );
+    const fraction = fc
+      .tuple(
+        fc.constantFrom('', 'đạt ', 'Đạt ', 'được ', '- '),
+        num,
+        fc.constantFrom('/', ' / ', ' trên ', '\u00a0/\u00a0'),
+        num,
+        fc.constantFrom('', ' hồ sơ', ' TTHC', ' hoạt động', '/2025', ' (80%)', ', đạt 90%', ' ngày 30/6'),
+        fc.constantFrom('', '; ', '\n- ', ' '),
+      )
+      .map((parts) => parts.join(''));
+    const cell = fc.array(fraction, { minLength: 1, maxLength: 3 }).map((a) => a.join(''));
+    let fractions = 0;
+    fc.assert(
+      fc.property(cell, (v) => {
+        const r = parseActual(v);
+        expect(['blank', 'values', 'invalid', 'zero-denominator']).toContain(r.kind);
+        if (r.kind !== 'values') return;
+        for (const x of r.values) {
+          expect(Number.isFinite(x.value)).toBe(true);
+          if (!x.fraction) continue;
+          fractions++;
+          expect(x.fraction.denominator).not.toBe(0);
+          expect(x.unit).toBe('%');
+          expect(x.value).toBeCloseTo((100 * x.fraction.numerator) / x.fraction.denominator, 8);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // The cells must reach the fraction reader, or the property says nothing.
+    expect(fractions).toBeGreaterThan(500);
   });
 
   it('parseVietnameseNumber', () => {

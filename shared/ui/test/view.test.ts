@@ -3,7 +3,16 @@ import { reportDisplay, type FindingItem } from '../../src/hosts/reportDisplay';
 import { PAGE_SIZE, renderLegend, renderReport, summaryText } from '../view';
 import { fakeDom, type FakeElement } from './fakeDom';
 import { AS_OF, KPIS, MARKUP, TASKS } from './sampleGrids';
-import type { SheetGrid } from '../../src/index';
+import type { Report, SheetGrid } from '../../src/index';
+import {
+  GROUP_1,
+  GROUP_2,
+  KPI_GROUP_1,
+  KPI_GROUP_2,
+  KPI_SHEET,
+  TASK_SHEET,
+  groupedReport,
+} from '../../test/hosts/groupedReport';
 
 function render(grid: SheetGrid, lang: Lang = 'vi') {
   const report = checkWorkbook([grid], { lang, asOf: AS_OF });
@@ -110,6 +119,97 @@ describe('cell text is text, never markup', () => {
     const { root } = render({ ...TASKS, name: '<b>x</b>' });
     expect(root.byTag('b')).toHaveLength(0);
     expect(root.byClass('sheet-title')[0].textContent).toContain('"<b>x</b>"');
+  });
+});
+
+describe('renderReport: sub-groups and the table extent', () => {
+  function renderHandBuilt(report: Report, lang: Lang) {
+    const dom = fakeDom();
+    return { dom, root: renderReport(dom, reportDisplay(report, lang), lang, { onSelect: () => undefined }) };
+  }
+  const areaRows = (root: FakeElement, sheet: number) => {
+    const body = root.byClass('area-table')[sheet].byTag('tbody')[0];
+    return body
+      .byTag('tr')
+      .map((tr) => [tr.attrs.get('class'), ...tr.byTag('td').map((td) => td.textContent)]);
+  };
+
+  it("puts each task group's row under its area's, marked as a sub-group", () => {
+    const { root } = renderHandBuilt(groupedReport('vi'), 'vi');
+    expect(areaRows(root, 0)).toEqual([
+      ['area-row', 'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH', '3', '1', '1'],
+      ['area-group-row', `1. ${GROUP_1}`, '2', '1', '1'],
+      ['area-group-row', `2. ${GROUP_2}`, '1', '0', '0'],
+      ['area-row', 'II. CẢI CÁCH THỂ CHẾ', '1', '0', '0'],
+    ]);
+    // The group's title is the row's title cell, its counts labelled for the narrow stacked layout.
+    const group = root.byClass('area-group-row')[0];
+    expect(group.byTag('td')[0].attrs.get('class')).toBe('cell-title');
+    expect(group.byTag('td').map((td) => td.attrs.get('data-label'))).toEqual([
+      undefined,
+      'Nhiệm vụ',
+      'Đã hoàn thành',
+      'Quá hạn',
+    ]);
+  });
+
+  it("puts each KPI group's row under its area's, in English too", () => {
+    const { root } = renderHandBuilt(groupedReport('en'), 'en');
+    expect(areaRows(root, 1)).toEqual([
+      ['area-row', 'VII. XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ', '1', '1', '1', '1'],
+      ['area-group-row', `7.1. ${KPI_GROUP_1}`, '1', '1', '0', '0'],
+      ['area-group-row', `7.2. ${KPI_GROUP_2}`, '0', '0', '1', '1'],
+    ]);
+  });
+
+  it("shows where each sheet's table was read, and the judged result column", () => {
+    const vi = renderHandBuilt(groupedReport('vi'), 'vi').root;
+    expect(vi.byClass('table-extent').map((p) => p.textContent)).toEqual([
+      'Bảng: dòng 7–15 (dòng số thứ tự cột: 6); kết thúc ở dòng tổng cộng (dòng 15)',
+      'Bảng: dòng 5–11; kết thúc trước khối chữ ký (dòng 13: "Nơi nhận:")',
+    ]);
+    expect(vi.byClass('result-column').map((p) => p.textContent)).toEqual([
+      'Đánh giá theo cột E "Kết quả thực hiện / 9 tháng"',
+    ]);
+    // Inside the sheet's own section, under its title.
+    const kpiSection = vi.byClass('sheet')[1];
+    expect(kpiSection.attrs.get('data-sheet')).toBe('Chỉ tiêu');
+    expect(kpiSection.children.map((c) => c.kind === 'element' && c.attrs.get('class')).slice(0, 4)).toEqual([
+      'sheet-title',
+      'table-extent',
+      'result-column',
+      'counts',
+    ]);
+    const en = renderHandBuilt(groupedReport('en'), 'en').root;
+    expect(en.byClass('table-extent')[1].textContent).toBe(
+      'Table: rows 5–11; ends before the signature block (row 13: "Nơi nhận:")',
+    );
+  });
+
+  it('has no sub-group rows, and no extent line, where the report has none', () => {
+    const sheet = { ...TASK_SHEET, table: null, summary: { ...TASK_SHEET.summary, byArea: [] } };
+    const { root } = renderHandBuilt(groupedReport('vi', [sheet]), 'vi');
+    expect(root.byClass('area-group-row')).toHaveLength(0);
+    expect(root.byClass('table-extent')).toHaveLength(0);
+    expect(root.byClass('result-column')).toHaveLength(0);
+  });
+
+  it('sets a group name and the quoted end row holding markup as text', () => {
+    const area = TASK_SHEET.summary.byArea[0];
+    const sheet = {
+      ...KPI_SHEET,
+      table: { ...KPI_SHEET.table!, endText: MARKUP },
+      summary: {
+        ...KPI_SHEET.summary,
+        byArea: [{ ...area, groups: [{ ...area.groups[0], name: MARKUP }] }],
+      },
+    };
+    const { root, dom } = renderHandBuilt(groupedReport('vi', [sheet]), 'vi');
+    expect(root.byClass('area-group-row')[0].byTag('td')[0].textContent).toBe(`1. ${MARKUP}`);
+    expect(root.byClass('table-extent')[0].textContent).toContain(`"${MARKUP}"`);
+    expect(root.byTag('img')).toHaveLength(0);
+    expect(dom.texts.filter((t) => t.text.includes(MARKUP))).toHaveLength(2);
+    expect(root.html()).not.toContain('<img');
   });
 });
 

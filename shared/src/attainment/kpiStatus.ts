@@ -21,10 +21,12 @@ export interface KpiScore {
  */
 export function scoreKpi(targets: readonly Readonly<Target>[], reading: ActualReading | null): KpiScore {
   const score: KpiScore = { status: 'no-data', actuals: [], problem: null, outOfRange: [], missed: [] };
-  let values: ActualValue[] = reading?.kind === 'values' ? reading.values : [];
-  // Which target a value answers is known only when there is one value per target.
-  if (values.length === targets.length) values = values.map((v, i) => inTargetUnit(v, targets[i]));
-  score.actuals = values.map((v) => v.value);
+  let values: readonly ActualValue[] = reading?.kind === 'values' ? reading.values : NO_VALUES;
+  // Which target a value answers is known only when there is one value per target. Most cells hold no fraction
+  // and keep their values as read (no copy per row).
+  if (values.length === targets.length && hasFraction(values))
+    values = values.map((v, i) => inTargetUnit(v, targets[i]));
+  score.actuals = values.length === 1 ? [values[0].value] : values.map((v) => v.value);
   if (targets.length === 0) {
     score.status = 'unmeasurable';
     return score;
@@ -57,6 +59,13 @@ export function scoreKpi(targets: readonly Readonly<Target>[], reading: ActualRe
   }
   score.status = score.missed.length > 0 ? 'missed' : 'met';
   return score;
+}
+
+const NO_VALUES: readonly ActualValue[] = Object.freeze([]);
+
+function hasFraction(values: readonly ActualValue[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i].fraction !== undefined) return true;
+  return false;
 }
 
 /** A fraction against a count target counts its numerator: "2/2 hoạt động" did 2 activities. */

@@ -55,6 +55,9 @@ export function readKpis(ctx: SheetContext): {
   const choice = chooseResultColumn(results, ctx.asOf, ctx.planYear, ctx.cutoffs);
   reportChoice(ctx, choice);
   const earlier = earlierColumns(choice, results);
+  // Letters once per table, not once per row.
+  const usedLetters = choice.used ? columnLetters(choice.used.column - 1) : null;
+  const fallbackLetters = choice.fallback ? columnLetters(choice.fallback.column - 1) : null;
 
   // Interleave area rows and candidates so that "next row" never looks past an area boundary.
   const items: Item[] = [];
@@ -62,7 +65,9 @@ export function readKpis(ctx: SheetContext): {
     if (e.type === 'area') items.push(e);
     else if (e.type === 'data' || e.type === 'group') {
       const target = cols.target === undefined ? '' : view.text(e.row, cols.target);
-      const hasActual = results.some((rc) => !view.isEmpty(e.row, rc.column));
+      let hasActual = false;
+      for (let k = 0; k < results.length && !hasActual; k++)
+        hasActual = !view.isEmpty(e.row, results[k].column);
       items.push({ entry: e, target, hasActual });
     }
   }
@@ -146,7 +151,8 @@ export function readKpis(ctx: SheetContext): {
       if (!view.isEmpty(entry.row, choice.fallback.column)) source = choice.fallback;
     }
     const column = source?.column;
-    const score = scoreResult(ctx, entry.row, parsed.targets, column, source?.estimate ?? false);
+    const letters = source === choice.used ? usedLetters : fallbackLetters;
+    const score = scoreResult(ctx, entry.row, parsed.targets, column, letters, source?.estimate ?? false);
     if (source && earlier.length > 0 && view.isEmpty(entry.row, source.column)) {
       reportEarlierFigure(ctx, entry.row, source, earlier);
     }
@@ -160,7 +166,7 @@ export function readKpis(ctx: SheetContext): {
       actual: score.actuals.length > 0 ? score.actuals[0] : null,
       actuals: score.actuals,
       status: score.status,
-      resultColumn: column === undefined ? null : columnLetters(column - 1),
+      resultColumn: letters,
       estimate: source?.estimate ?? false,
     });
   }
@@ -252,6 +258,7 @@ function scoreResult(
   row: number,
   targets: readonly Readonly<Target>[],
   column: number | undefined,
+  letters: string | null,
   estimate: boolean,
 ) {
   const { view, findings, lang } = ctx;
@@ -280,7 +287,7 @@ function scoreResult(
       actual: shown,
       target: wanted,
       estimate: estimate ? 1 : 0,
-      column: columnLetters(column - 1),
+      column: letters ?? '',
     });
   }
   return score;

@@ -118,8 +118,10 @@ export function readTable(view: SheetView): TableModel | null {
       typeof numberValue === 'number' ||
       DIGIT_START.test(numberText) ||
       (numberColumn === undefined && DIGIT_START.test(mainText));
-    // It stops at the first cell that is no column key: a task's text, an area's title.
-    if (isColumnNumberRow(view, r)) {
+    // "(1) (2) …" or "1 2 …": only a row whose first key could be "1" or not numbered at all is asked.
+    const mayNumberColumns =
+      !numberedRow || numberText === '1' || (numberColumn === undefined && mainText === '1');
+    if (mayNumberColumns && isColumnNumberRow(view, r)) {
       columnNumberRow ??= r;
       continue;
     }
@@ -277,10 +279,15 @@ function markGroups(view: SheetView, entries: Entry[], valueColumns: readonly nu
     const e = entries[i];
     const next = entries[i + 1];
     if (e.type !== 'data' || e.number === null || next.type !== 'data' || next.number === null) continue;
-    if (!next.number.startsWith(e.number + '.') || !e.text) continue;
+    if (!isChildNumber(next.number, e.number) || !e.text) continue;
     if (hasOwnValues(view, e.row, valueColumns)) continue;
     entries[i] = { ...e, type: 'group' };
   }
+}
+
+/** "1.2" under "1", without building "1." for every row of a table. */
+function isChildNumber(child: string, parent: string): boolean {
+  return child.length > parent.length + 1 && child.charCodeAt(parent.length) === 46 && child.startsWith(parent);
 }
 
 /**

@@ -131,9 +131,18 @@ export function resultsContent(report: Report, lang: Lang): ResultsContent {
           statusLabel('met', lang),
           statusLabel('missed', lang),
         ];
-    const areaRows: (string | number)[][] = tasks
-      ? sheet.taskAreas.map((a) => [a.area, a.name, a.tasks, a.done, a.overdue])
-      : sheet.kpiAreas.map((a) => [a.area, a.name, a.total, a.met, a.missed]);
+    // Each area's sub-groups follow it, indented under its numeral.
+    const areaRows: (string | number)[][] = [];
+    if (tasks)
+      for (const a of sheet.taskAreas) {
+        areaRows.push([a.area, a.name, a.tasks, a.done, a.overdue]);
+        for (const g of a.groups) areaRows.push([`   ${g.number}`, g.name, g.tasks, g.done, g.overdue]);
+      }
+    else
+      for (const a of sheet.kpiAreas) {
+        areaRows.push([a.area, a.name, a.total, a.met, a.missed]);
+        for (const g of a.groups) areaRows.push([`   ${g.number}`, g.name, g.total, g.met, g.missed]);
+      }
     const totals = tasks
       ? [sheet.taskTotals.total, sheet.taskTotals.done, sheet.taskTotals.overdue]
       : [sheet.kpiTotals.total, sheet.kpiTotals.met, sheet.kpiTotals.missed];

@@ -287,7 +287,9 @@ function markGroups(view: SheetView, entries: Entry[], valueColumns: readonly nu
 
 /** "1.2" under "1", without building "1." for every row of a table. */
 function isChildNumber(child: string, parent: string): boolean {
-  return child.length > parent.length + 1 && child.charCodeAt(parent.length) === 46 && child.startsWith(parent);
+  return (
+    child.length > parent.length + 1 && child.charCodeAt(parent.length) === 46 && child.startsWith(parent)
+  );
 }
 
 /**

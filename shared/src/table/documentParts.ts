@@ -51,12 +51,17 @@ const SIGNATURE: RegExp[] = [
   /^noi nhan\b/,
   // "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH", "Q. CHỦ TỊCH"
   /^(tm|kt|tl|tuq|q)\s*\.\s*(uy ban|ubnd|chu tich|giam doc|truong|thu truong|ban chi dao|doan|dang uy)/,
-  /^(pho )?chu tich(\s+(uy ban nhan dan|ubnd)\b.*)?$/,
   /^\((da ky|ky|ky ten|ky va ghi ro ho ten|ky,? ghi ro ho ten|ky ten,? dong dau|ky,? dong dau|ky,? ho ten)[^)]*\)\.?$/,
   /^(nguoi lap bieu|nguoi lap|nguoi tong hop|thu truong (don vi|co quan)|lanh dao (don vi|co quan)|xac nhan cua)\b/,
   /^-\s*(nhu tren|luu\s*:?\s*(vt|van thu)\b|luu\s*:)/,
 ];
 const NOTES: RegExp[] = [/^(ghi chu|chu thich|chu y|luu y)\s*(:|$)/, /^\*+\s*\S/];
+/**
+ * "CHỦ TỊCH", "PHÓ CHỦ TỊCH" standing alone: the signer's title, written in capitals as Decree 30/2020 has it. A
+ * lead cell "Chủ tịch UBND phường" in a task row is not one.
+ */
+const SIGNER_TITLE = /^(pho )?chu tich(\s+(uy ban nhan dan|ubnd)\b.*)?$/;
+
 /** "(1) Nhiệm vụ chuyển tiếp …": a numbered note, read as one only when it stands alone in its row. */
 const NUMBERED_NOTE = /^\(\d{1,2}\)\s*\S/;
 /** "Phường 5, ngày 15 tháng 01 năm 2025", "An Nhơn Đông, ngày … tháng … năm 2025", "Ngày … tháng … năm …". */
@@ -83,6 +88,7 @@ export function tailKind(view: SheetView, row: number): TailKind | null {
   const k = foldKey(first).trim();
   if (k === '') return null;
   for (const re of SIGNATURE) if (re.test(k)) return 'signature';
+  if (SIGNER_TITLE.test(k) && first === first.toUpperCase()) return 'signature';
   for (const re of NOTES) if (re.test(k)) return 'notes';
   if (texts === 1 && NUMBERED_NOTE.test(k)) return 'notes';
   if (DATE_LINE.test(k)) return 'date-line';

@@ -125,7 +125,12 @@ export function readTable(view: SheetView): TableModel | null {
       columnNumberRow ??= r;
       continue;
     }
-    if (!numberedRow) {
+    // A row whose number or task cell is merged down from the row above continues that row (a second lead
+    // unit of one task): it belongs to the table whatever its other cells say.
+    const continues =
+      view.isCoveredFromAbove(r, mainColumn) ||
+      (numberColumn !== undefined && view.isCoveredFromAbove(r, numberColumn));
+    if (!numberedRow && !continues) {
       const tail = tailKind(view, r);
       const nextTable = tail === null && looksLikeHeaderRow(view, r, header);
       if (tail !== null || nextTable) {

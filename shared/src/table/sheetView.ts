@@ -135,6 +135,13 @@ export class SheetView {
     return this.coveredBy.size > 0 && this.coveredBy.has(key(row, column));
   }
 
+  /** True for a cell that a merge starting in a row above fills down (its column's value carried down). */
+  isCoveredFromAbove(row: number, column: number): boolean {
+    if (this.coveredBy.size === 0) return false;
+    const anchor = this.coveredBy.get(key(row, column));
+    return !!anchor && anchor.row < row && anchor.column === column;
+  }
+
   /** The merge whose top-left is this cell, if any. */
   mergeAt(row: number, column: number): MergedRange | undefined {
     return this.anchors.get(key(row, column));

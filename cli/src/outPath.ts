@@ -20,6 +20,13 @@ export function checkOutPath(path: string, force: boolean, lang: Lang, arg = pat
           ? `${arg} là thư mục; hãy ghi cả tên tệp, ví dụ ${arg.replace(/[\\/]+$/, '')}/ket-qua.xlsx.`
           : `${arg} is a folder; name the file too, e.g. ${arg.replace(/[\\/]+$/, '')}/result.xlsx.`,
       );
+    // --force replaces a file, never a FIFO, a device or a socket (a rename would put a file in its place).
+    if (!statSync(out).isFile())
+      throw new OutPathError(
+        vi
+          ? `${arg} không phải là một tệp thông thường; hãy ghi ra một tệp .xlsx.`
+          : `${arg} is not a regular file; write to a file.`,
+      );
     if (!force)
       throw new OutPathError(
         vi ? `Tệp ${arg} đã có; thêm --force để ghi đè.` : `${arg} exists; add --force to overwrite it.`,

@@ -5,9 +5,10 @@
 import { basename } from 'node:path';
 import { checkWorkbook, type CheckOptions, type Lang, type Report } from '../../../shared/src/index';
 import { digestReport, type FileDigest } from '../../../shared/src/summary/digest';
-import { readWorkbook, WorkbookReadError } from '../xlsx/readWorkbook';
+import { readWorkbookContent, WorkbookReadError } from '../xlsx/readWorkbook';
 import { SameFileError, writeCheckedCopy } from '../xlsx/writeHighlights';
 import { writeErrorMessage } from '../outPath';
+import { SUMMARY_KEYWORDS } from '../summary/ownSummary';
 
 export interface FileJob {
   /** Absolute path of the file. */
@@ -22,19 +23,32 @@ export interface FileJob {
 }
 
 export type JobResult =
-  /** `copyError`: the one line saying why the copy could not be written (the report is still good). */
-  | { ok: true; report?: Report; digest?: FileDigest; copyError?: string }
+  /**
+   * `copyError`: the one line saying why the copy could not be written (the report is still good); `skipped`: the
+   * line saying why the file is left out of a summary (it is a summary cchc wrote).
+   */
+  | { ok: true; report?: Report; digest?: FileDigest; copyError?: string; skipped?: string }
   /** `line`: the one line the user sees, starting with the file's name. */
   | { ok: false; line: string };
 
 export async function runJob(job: FileJob): Promise<JobResult> {
   const lang: Lang = job.options.lang === 'en' ? 'en' : 'vi';
   let grids;
+  let keywords;
   try {
-    grids = await readWorkbook(job.path);
+    ({ grids, keywords } = await readWorkbookContent(job.path));
   } catch (e) {
     return { ok: false, line: failureLine(e, job.path, lang) };
   }
+  // An earlier summary lying among the ward files is no ward: it is left out, with a line.
+  if (job.want === 'digest' && keywords === SUMMARY_KEYWORDS)
+    return {
+      ok: true,
+      skipped:
+        lang === 'vi'
+          ? `${job.shown}: tệp tổng hợp do cchc ghi, không phải tệp của đơn vị; bỏ qua.`
+          : `${job.shown}: a summary written by cchc, not a ward's file; left out.`,
+    };
   const report = checkWorkbook(grids, { ...job.options, file: job.shown });
   if (job.want === 'report') {
     if (!job.copy) return { ok: true, report };

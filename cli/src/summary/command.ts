@@ -25,6 +25,7 @@ import { runFiles } from '../batch/runFiles';
 import { batchFiles } from '../batch/walk';
 import type { FileJob } from '../batch/job';
 import { checkOutPath, sameFile, writeWhole } from '../outPath';
+import { isOwnSummary } from './ownSummary';
 import { summaryWorkbookBuffer } from './summaryWorkbook';
 import type { Io } from '../main';
 
@@ -84,11 +85,10 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
     );
 
   const inputs = positionals.filter((p) => p.trim() !== '').map((p) => resolve(base, p));
-  // The outputs are never read as inputs (a re-run in the same folder), and an input is never overwritten.
-  const files = batchFiles(
-    inputs,
-    outputs.map((o) => o.path),
-  );
+  // An input is never overwritten, with or without --force: neither a file named on the command line nor a ward's
+  // file inside a folder given. Only the summary of an earlier run may be replaced where it lies among them, and
+  // the outputs are never read as inputs.
+  const all = batchFiles(inputs);
   for (const o of outputs) {
     if (inputs.some((i) => sameFile(i, o.path)))
       throw new UsageError(
@@ -97,7 +97,15 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
           `An input is never overwritten: choose another name than ${o.arg}.`,
         ),
       );
+    if (all.some((f) => sameFile(f, o.path)) && !isOwnSummary(o.path))
+      throw new UsageError(
+        t(
+          `${o.arg} là một tệp của đơn vị trong thư mục đang tổng hợp: không ghi đè; chọn tên khác hoặc ghi ra thư mục khác.`,
+          `${o.arg} is a ward's file in a folder being summarised: it is never overwritten; choose another name or folder.`,
+        ),
+      );
   }
+  const files = all.filter((f) => !outputs.some((o) => sameFile(f, o.path)));
   if (files.length === 0)
     throw new UsageError(
       t(
@@ -111,7 +119,8 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
   const jobs: FileJob[] = files.map((path) => ({ path, shown: shown(path), options, want: 'digest' }));
   const digests: FileDigest[] = [];
   await runFiles(jobs, io, (index, result) => {
-    if (result.ok && result.digest) digests.push(result.digest);
+    if (result.ok && result.skipped) io.err(result.skipped + '\n');
+    else if (result.ok && result.digest) digests.push(result.digest);
     else {
       const line = result.ok ? `${jobs[index].shown}: ?` : result.line;
       digests.push(unreadableDigest(jobs[index].shown, line));

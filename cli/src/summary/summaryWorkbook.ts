@@ -12,6 +12,7 @@ import { HIGHLIGHT_FILLS } from '../../../shared/src/report/palette';
 import type { Indicator, Summary, WardFile } from '../../../shared/src/summary/schema';
 import { summaryWord, type SummaryWord } from '../../../shared/src/summary/words';
 import { renderWorkbook } from '../templates/renderWorkbook';
+import { SUMMARY_KEYWORDS } from './ownSummary';
 import { layoutTable, type Column, type TableLayout, type TablePlan, type TableRow } from './sheetTable';
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, '').toUpperCase()}`;
@@ -375,6 +376,8 @@ export function buildSummaryWorkbook(summary: Summary): ExcelJS.Workbook {
     sheets: [files.sheet, indicators.sheet, areas.sheet, errors.sheet],
     namedRanges: [],
   });
+  // Marks the file as ours: a later run may replace it where it lies among the ward files (ownSummary.ts).
+  wb.keywords = SUMMARY_KEYWORDS;
   const [filesWs, indicatorsWs] = wb.worksheets;
   formatFiles(filesWs, files.layout);
   formatIndicators(indicatorsWs, indicators.layout, lang, ind.fixed, ind.wards);

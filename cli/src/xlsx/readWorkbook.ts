@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SheetGrid } from '../../../shared/src/table/grid';
-import { readXlsx, sniffPackage, XlsxError } from '../../../shared/src/xlsx';
+import { readXlsxContent, sniffPackage, XlsxError } from '../../../shared/src/xlsx';
 import { csvGrid } from './readCsv';
 import {
   READ_ERRORS,
@@ -55,8 +55,13 @@ export function readErrorMessage(
 
 /** Reads every worksheet of the file. Rejects with WorkbookReadError only. */
 export async function readWorkbook(path: string): Promise<SheetGrid[]> {
-  if (/\.csv$/i.test(path)) return [await readCsvFile(path)];
-  return gridsOf(await readBytes(path), path);
+  return (await readWorkbookContent(path)).grids;
+}
+
+/** The worksheets and the document's keywords ('' for a .csv or a package without them). */
+export async function readWorkbookContent(path: string): Promise<{ grids: SheetGrid[]; keywords: string }> {
+  if (/\.csv$/i.test(path)) return { grids: [await readCsvFile(path)], keywords: '' };
+  return contentOf(await readBytes(path), path);
 }
 
 /** A .csv file as one sheet (readCsv.ts); errors as for a workbook. */
@@ -72,9 +77,14 @@ export async function readWorkbookBuffer(buf: Buffer, file = ''): Promise<SheetG
 }
 
 function gridsOf(buf: Buffer, file: string): SheetGrid[] {
+  return contentOf(buf, file).grids;
+}
+
+function contentOf(buf: Buffer, file: string): { grids: SheetGrid[]; keywords: string } {
   checkPackage(buf, file);
   try {
-    return readXlsx(buf);
+    const { sheets, keywords } = readXlsxContent(buf);
+    return { grids: sheets, keywords };
   } catch (e) {
     if (e instanceof XlsxError) throw readErrorOf(e, file);
     throw new WorkbookReadError('unreadable', file, 'none', { cause: e });

@@ -26,12 +26,29 @@ const USUAL_WORKBOOK = 'xl/workbook.xml';
 /** Sheets that hold no table (charts, Excel 5 dialogs, Excel 4 macros): skipped, as the exceljs reading did. */
 const CELLLESS_SHEETS = new Set(['chartsheet', 'dialogsheet', 'xlMacrosheet', 'xlIntlMacrosheet']);
 
+const CORE_PROPERTIES = 'docProps/core.xml';
+const KEYWORDS = /<(?:\w+:)?keywords(?:\s[^>]*)?>([^<]{0,200})<\/(?:\w+:)?keywords>/;
+
 /** Every worksheet of the package. Throws XlsxError only. */
 export function readXlsx(bytes: Uint8Array): SheetGrid[] {
+  return readXlsxContent(bytes).sheets;
+}
+
+/**
+ * The worksheets and the document's keywords (core properties), which say whether a file is one the project
+ * wrote itself (the province summary marks its own). Read in the same pass over the zip directory.
+ */
+export function readXlsxContent(bytes: Uint8Array): { sheets: SheetGrid[]; keywords: string } {
   const kind = sniffPackage(bytes);
   if (kind !== 'zip') throw new XlsxError(kind, `not an .xlsx package (${kind})`);
 
-  const { pkg, parts: rootParts } = ZipPackage.open(bytes, [ROOT_RELS]);
+  const { pkg, parts: rootParts } = ZipPackage.open(bytes, [ROOT_RELS, CORE_PROPERTIES]);
+  const core = partOf(rootParts, CORE_PROPERTIES);
+  const keywords = core && core.length <= 65536 ? (KEYWORDS.exec(partText(core))?.[1].trim() ?? '') : '';
+  return { sheets: readSheets(pkg, rootParts), keywords };
+}
+
+function readSheets(pkg: ZipPackage, rootParts: Map<string, Uint8Array>): SheetGrid[] {
   const rootRels = parseRels(partOf(rootParts, ROOT_RELS), '', ROOT_RELS);
   const workbookPath =
     rootRels.find((r) => r.kind === 'officeDocument' && r.path && pkg.has(r.path))?.path ??

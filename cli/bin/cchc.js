@@ -10,6 +10,12 @@ try {
   );
   process.exit(2);
 }
+// A reader that stops early (`cchc validate … | head -1`) closes the pipe: end quietly, as other tools do, rather
+// than with a stack trace.
+process.stdout.on('error', (e) => {
+  if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

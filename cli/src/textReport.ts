@@ -7,6 +7,7 @@ import {
   type KpiRow,
   type SheetDisplay,
 } from '../../shared/src/hosts/reportDisplay';
+import { oneLine } from './visible';
 
 /**
  * The report for people: findings grouped by code with their cells, the KPI table, per-area counts. The grouping
@@ -16,7 +17,9 @@ export function renderText(report: Report, lang: Lang, width = 80): string {
   const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const display = reportDisplay(report, lang);
   const out: string[] = [];
-  out.push(`${t('Tệp', 'File')}: ${report.file}   ${t('tính đến ngày', 'as of')} ${display.asOfText}`);
+  out.push(
+    `${t('Tệp', 'File')}: ${oneLine(report.file)}   ${t('tính đến ngày', 'as of')} ${display.asOfText}`,
+  );
   // Judged after the plan's year has ended (a late check, or the wrong --as-of): said once, not per task.
   const planYear = report.sheets.find((s) => s.kind !== 'none')?.planYear;
   if (planYear !== undefined && Number(report.asOf.slice(0, 4)) > planYear) {
@@ -289,7 +292,7 @@ export function renderBatchSummary(entries: readonly BatchEntry[], lang: Lang): 
   const sum = { files: 0, valid: 0, errors: 0, warnings: 0, overdue: 0, tasks: 0, missed: 0, kpis: 0 };
   for (const entry of entries) {
     if (!('report' in entry)) {
-      rows.push([clipPath(entry.file, 48), '-', '-', '-', '-', t('Không đọc được', 'Unreadable')]);
+      rows.push([clipPath(oneLine(entry.file), 48), '-', '-', '-', '-', t('Không đọc được', 'Unreadable')]);
       continue;
     }
     const { report } = entry;
@@ -310,7 +313,7 @@ export function renderBatchSummary(entries: readonly BatchEntry[], lang: Lang): 
         : t('Có lỗi', 'Errors')
       : t('Không có bảng', 'No table');
     rows.push([
-      clipPath(entry.file, 48),
+      clipPath(oneLine(entry.file), 48),
       String(counts.error),
       String(counts.warning),
       tasks ? `${overdue}/${tasks}` : '-',

@@ -3,6 +3,7 @@
  * (worker.ts) so that a hostile file is bounded in memory and time; the same function runs in-process for one file.
  */
 import { basename } from 'node:path';
+import { oneLine } from '../visible';
 import { checkWorkbook, type CheckOptions, type Lang, type Report } from '../../../shared/src/index';
 import { digestReport, type FileDigest } from '../../../shared/src/summary/digest';
 import { readWorkbookContent, WorkbookReadError } from '../xlsx/readWorkbook';
@@ -46,8 +47,8 @@ export async function runJob(job: FileJob): Promise<JobResult> {
       ok: true,
       skipped:
         lang === 'vi'
-          ? `${job.shown}: tệp tổng hợp do cchc ghi, không phải tệp của đơn vị; bỏ qua.`
-          : `${job.shown}: a summary written by cchc, not a ward's file; left out.`,
+          ? `${oneLine(job.shown)}: tệp tổng hợp do cchc ghi, không phải tệp của đơn vị; bỏ qua.`
+          : `${oneLine(job.shown)}: a summary written by cchc, not a ward's file; left out.`,
     };
   const report = checkWorkbook(grids, { ...job.options, file: job.shown });
   if (job.want === 'report') {
@@ -79,6 +80,6 @@ export function failureLine(e: unknown, path: string, lang: Lang): string {
   if (e instanceof WorkbookReadError) return e.messageIn(lang);
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
   return lang === 'vi'
-    ? `${basename(path)}: không kiểm tra được (${detail}).`
-    : `${basename(path)}: could not be checked (${detail}).`;
+    ? `${oneLine(basename(path))}: không kiểm tra được (${detail}).`
+    : `${oneLine(basename(path))}: could not be checked (${detail}).`;
 }

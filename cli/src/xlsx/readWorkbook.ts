@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { oneLine } from '../visible';
 import type { SheetGrid } from '../../../shared/src/table/grid';
 import { readXlsxContent, sniffPackage, XlsxError } from '../../../shared/src/xlsx';
 import { csvGrid } from './readCsv';
@@ -50,7 +51,7 @@ export function readErrorMessage(
   lang: Lang,
   where: ReadWhere = {},
 ): string {
-  return readErrorText(code, file, file ? basename(file) : null, detail, lang, where);
+  return readErrorText(code, file, file ? oneLine(basename(file)) : null, detail, lang, where);
 }
 
 /** Reads every worksheet of the file. Rejects with WorkbookReadError only. */

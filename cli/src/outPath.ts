@@ -88,7 +88,7 @@ export function writeWhole(
   arg: string,
   lang: Lang,
 ): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = join(dirname(path), tempName(basename(path)));
   try {
     writeFileSync(temp, data, { flag: 'wx' });
     if (force) renameSync(temp, path);
@@ -108,4 +108,14 @@ export function writeWhole(
     rmSync(temp, { force: true });
     throw new OutPathError(writeErrorMessage(e, arg, lang));
   }
+}
+
+/**
+ * The temporary name beside `name`: hidden, unique to this run, and within the 255 bytes a file name may have. A
+ * name that is already near that length gets a short temporary name of its own instead.
+ */
+export function tempName(name: string): string {
+  const suffix = `.${process.pid}.${Date.now()}.tmp`;
+  const full = `.${name}${suffix}`;
+  return Buffer.byteLength(full) <= 255 ? full : `.cchc${suffix}`;
 }

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OutPathError, checkOutPath, writeErrorMessage } from '../src/outPath';
+import { OutPathError, checkOutPath, tempName, writeErrorMessage, writeWhole } from '../src/outPath';
 
 const systemError = (code: string) => Object.assign(new Error(`${code}: something, open 'x'`), { code });
 
@@ -19,6 +19,26 @@ describe('checkOutPath', () => {
       new OutPathError(`${file} exists; add --force to overwrite it.`),
     );
     expect(checkOutPath(file, true, 'en')).toBe(file);
+  });
+});
+
+describe('writeWhole and names of the longest legal length (issue 18, item 15)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-long-'));
+
+  it('writes a file whose name is 255 bytes, through a temporary name that fits too', () => {
+    // "ư" is two bytes in UTF-8: 120 of them, "tong-hop-" and ".xlsx" make 255.
+    const name = 'tong-hop-' + 'ư'.repeat(120) + '.xlsx';
+    expect(Buffer.byteLength(name)).toBe(254);
+    const longest = name.replace('tong-hop-', 'tong-hop--');
+    expect(Buffer.byteLength(longest)).toBe(255);
+    expect(Buffer.byteLength(tempName(longest))).toBeLessThanOrEqual(255);
+    writeWhole(join(dir, longest), 'bytes', false, longest, 'vi');
+    expect(readFileSync(join(dir, longest), 'utf8')).toBe('bytes');
+    expect(readdirSync(dir)).toEqual([longest]);
+  });
+
+  it('keeps the name of the target in the temporary name when it fits', () => {
+    expect(tempName('tong-hop.xlsx')).toMatch(/^\.tong-hop\.xlsx\.\d+\.\d+\.tmp$/);
   });
 });
 

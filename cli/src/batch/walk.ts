@@ -18,7 +18,12 @@ const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' })
  * Every file to read, each once (by its real path), in a stable order: named files first as named, then each
  * folder's workbooks sorted. A name that does not exist is kept, so that reading it says so in its own line.
  */
-export function batchFiles(paths: readonly string[], exclude: readonly string[] = []): string[] {
+export function batchFiles(
+  paths: readonly string[],
+  exclude: readonly string[] = [],
+  /** Told of each folder that cannot be listed (no permission …), so that the caller can say so. */
+  onUnreadableFolder: (folder: string) => void = () => {},
+): string[] {
   const seen = new Set(exclude.map(realOrSelf));
   const out: string[] = [];
   const add = (file: string) => {
@@ -32,6 +37,7 @@ export function batchFiles(paths: readonly string[], exclude: readonly string[] 
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
+      onUnreadableFolder(dir);
       return;
     }
     const names = entries.filter((e) => !skipped(e.name)).sort((a, b) => collator.compare(a.name, b.name));

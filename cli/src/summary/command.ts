@@ -26,6 +26,7 @@ import { batchFiles } from '../batch/walk';
 import type { FileJob } from '../batch/job';
 import { checkOutPath, sameFile, writeWhole } from '../outPath';
 import { isOwnSummary } from './ownSummary';
+import { oneLine } from '../visible';
 import { summaryWorkbookBuffer } from './summaryWorkbook';
 import type { Io } from '../main';
 
@@ -88,7 +89,8 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
   // An input is never overwritten, with or without --force: neither a file named on the command line nor a ward's
   // file inside a folder given. Only the summary of an earlier run may be replaced where it lies among them, and
   // the outputs are never read as inputs.
-  const all = batchFiles(inputs);
+  const unlisted: string[] = [];
+  const all = batchFiles(inputs, [], (folder) => unlisted.push(folder));
   for (const o of outputs) {
     if (inputs.some((i) => sameFile(i, o.path)))
       throw new UsageError(
@@ -114,6 +116,14 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
       ),
     );
 
+  // A folder that cannot be listed holds wards that would be missing without a word: one line each.
+  for (const folder of unlisted)
+    io.err(
+      t(
+        `${oneLine(folder)}: không đọc được thư mục (không có quyền?); các tệp trong đó không được tổng hợp.`,
+        `${oneLine(folder)}: the folder cannot be read (no permission?); its files are not in the summary.`,
+      ) + '\n',
+    );
   const common = commonFolder(files);
   const shown = (f: string) => relative(common, f) || basename(f);
   const jobs: FileJob[] = files.map((path) => ({ path, shown: shown(path), options, want: 'digest' }));
@@ -145,7 +155,8 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
       lang,
     ),
   );
-  return summary.totals.unreadable > 0 || summary.totals.errors > 0 ? EXIT.findings : EXIT.ok;
+  const incomplete = summary.totals.unreadable > 0 || unlisted.length > 0;
+  return incomplete || summary.totals.errors > 0 ? EXIT.findings : EXIT.ok;
 }
 
 /** What the office reads in the terminal: the counts, then where the summary is. */

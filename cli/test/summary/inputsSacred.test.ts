@@ -3,10 +3,11 @@
  * a folder it reads; it may replace its own earlier summary there (known by its document properties), which it
  * never reads as a ward; and --force replaces files only, never a FIFO.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../built';
+import { CCHC, ROOT, ensureBuilt } from '../built';
 import { runMain } from '../runMain';
 import { isOwnSummary } from '../../src/summary/ownSummary';
 
@@ -16,11 +17,12 @@ const FIXTURES = join(ROOT, 'cli', 'test', 'fixtures');
 
 describe('cchc summary and the files it reads', () => {
   beforeAll(() => {
+    ensureBuilt();
     rmSync(DIR, { recursive: true, force: true });
     mkdirSync(join(WARDS, 'phuong-5'), { recursive: true });
     copyFileSync(join(FIXTURES, 'seed000-tasks.xlsx'), join(WARDS, 'phuong-5', 'phu-luc.xlsx'));
     copyFileSync(join(FIXTURES, 'seed002.xlsx'), join(WARDS, 'an-nhon-dong.xlsx'));
-  });
+  }, 180_000);
   afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
   it('refuses, before any work and with --force, to write over a ward file inside a folder it reads', async () => {
@@ -56,6 +58,31 @@ describe('cchc summary and the files it reads', () => {
     expect(r.stdout.split('\n')[0]).toBe('Đã tổng hợp 2/2 tệp của 2 đơn vị.');
     expect(r.stderr).toBe('tong-hop.xlsx: tệp tổng hợp do cchc ghi, không phải tệp của đơn vị; bỏ qua.\n');
     expect(r.code).toBeLessThan(2);
+  });
+
+  it('says which sub-folder it could not read, and exits 1 (item 12)', () => {
+    const locked = join(WARDS, 'khoa');
+    mkdirSync(locked);
+    copyFileSync(join(FIXTURES, 'seed002.xlsx'), join(locked, 'x.xlsx'));
+    chmodSync(locked, 0o000);
+    // Root lists any folder: there the command runs without the capabilities that let it (still root, so the
+    // clone's own permissions do not matter).
+    const outDir = mkdtempSync(join(tmpdir(), 'cchc-locked-'));
+    const command = [process.execPath, CCHC, 'summary', WARDS, '--out', join(outDir, 'tong-hop.xlsx')];
+    const asUser =
+      process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search'] : [];
+    try {
+      const [file, ...args] = [...asUser, ...command];
+      const r = spawnSync(file, args, { encoding: 'utf8' });
+      expect(r.stderr).toContain(
+        `${locked}: không đọc được thư mục (không có quyền?); các tệp trong đó không được tổng hợp.\n`,
+      );
+      expect(r.status).toBe(1);
+    } finally {
+      chmodSync(locked, 0o755);
+      rmSync(locked, { recursive: true, force: true });
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 
   it('--force replaces a file only: a FIFO named like a workbook is refused and stays a FIFO', async () => {

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Lang, Report } from '../../shared/src/index';
@@ -10,7 +9,7 @@ import { runDemo } from './demo';
 import { writeJson } from './jsonStream';
 import { summaryCommand } from './summary/command';
 import { visible } from './visible';
-import { OutPathError, checkOutPath, sameFile, writeErrorMessage } from './outPath';
+import { OutPathError, checkOutPath, sameFile, writeWhole } from './outPath';
 import { buildTemplate } from '../../shared/src/templates/build';
 import {
   isoDay,
@@ -155,7 +154,8 @@ async function validate(args: string[], io: Io): Promise<number> {
   // Files are named by their path below the folder they share, so two wards' "phu-luc.xlsx" stay apart.
   const common = commonFolder(positionals);
   const shownName = (file: string) => relative(common, file) || basename(file);
-  const copy = outPath && values.out ? { path: outPath, arg: values.out } : undefined;
+  const copy =
+    outPath && values.out ? { path: outPath, arg: values.out, force: values.force ?? false } : undefined;
   const jobs: FileJob[] = positionals.map((path) => ({
     path,
     shown: shownName(path),
@@ -240,12 +240,9 @@ async function template(args: string[], io: Io): Promise<number> {
   const out = checkOutPath(resolve(baseDir(), values.out), values.force ?? false, lang);
   const description = buildTemplate(templateKinds(which as TemplateChoice), params.value);
   const buffer = Buffer.from(await renderWorkbook(description).xlsx.writeBuffer());
-  // 'wx' refuses an existing file even if one appeared since the check above.
-  try {
-    writeFileSync(out, buffer, { flag: values.force ? 'w' : 'wx' });
-  } catch (e) {
-    throw new OutPathError(writeErrorMessage(e, values.out, lang));
-  }
+  // Whole or nothing (a full disk leaves no broken file to block the next run), and without --force an existing
+  // file is refused even if one appeared since the check above.
+  writeWhole(out, buffer, values.force ?? false, values.out, lang);
   io.out(t(`Đã tạo ${values.out}\n`, `Created ${values.out}\n`));
   return EXIT.ok;
 }

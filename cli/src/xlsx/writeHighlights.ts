@@ -35,6 +35,8 @@ export async function writeCheckedCopy(
   outPath: string,
   report: Report,
   lang: Lang,
+  /** Replace an existing file (--force); without it, a file that appeared since the command began is kept. */
+  force = false,
 ): Promise<void> {
   if (await isSameFile(inputPath, outPath)) throw new SameFileError(inputPath);
   let input: Uint8Array;
@@ -54,9 +56,10 @@ export async function writeCheckedCopy(
     const [code, detail] = READ_ERRORS[e.code];
     throw new WorkbookReadError(code, inputPath, detail, { cause: e, where: { sheet: e.where.sheet } });
   }
-  // checkOutPath has refused an existing target without --force before any work: replacing it here is wanted,
-  // and the temporary file beside it keeps a half-written copy from ever bearing the target's name.
-  writeWhole(outPath, copy, true, outPath, lang);
+  // checkOutPath has refused an existing target without --force before any work; a copy another run wrote
+  // meanwhile is still never replaced without it. The temporary file beside the target keeps a half-written copy
+  // from ever bearing its name.
+  writeWhole(outPath, copy, force, outPath, lang);
 }
 
 /** True when both names reach the same file: same resolved path, or the same inode (links, case-insensitive disks). */

@@ -4,7 +4,7 @@
  * at the end with a working link to every finding's cell (issue 9, item 5).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -19,6 +19,7 @@ import {
 import { readWorkbook, WorkbookReadError } from '../../src/xlsx/readWorkbook';
 import { HIGHLIGHT_FORMULA, SameFileError, writeCheckedCopy } from '../../src/xlsx/writeHighlights';
 import { fixture, tempDir } from './helpers';
+import { OutPathError } from '../../src/outPath';
 
 const sha = (p: string): string => createHash('sha256').update(readFileSync(p)).digest('hex');
 const argb = (hex: string): string => `FF${hex.slice(1)}`;
@@ -162,6 +163,17 @@ describe('writeCheckedCopy', () => {
     expect(texts).toEqual(
       expect.arrayContaining(['Màu đánh dấu', 'Mức đạt chỉ tiêu', 'Theo lĩnh vực', 'Lỗi']),
     );
+  });
+
+  test('never replaces a copy that another run wrote meanwhile, unless --force was given (issue 18, item 5)', async () => {
+    const meanwhile = join(dir, 'meanwhile.xlsx');
+    writeFileSync(meanwhile, 'a copy written by another run');
+    await expect(writeCheckedCopy(input, meanwhile, report, 'vi')).rejects.toThrow(
+      new OutPathError(`Tệp ${meanwhile} vừa được tạo; thêm --force để ghi đè.`),
+    );
+    expect(readFileSync(meanwhile, 'utf8')).toBe('a copy written by another run');
+    await writeCheckedCopy(input, meanwhile, report, 'vi', true);
+    expect(readFileSync(meanwhile).subarray(0, 2).toString()).toBe('PK');
   });
 
   test('refuses to write over the input, however it is named', async () => {

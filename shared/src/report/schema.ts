@@ -118,6 +118,14 @@ export const kpiCountsSchema = z.object({
   unmeasurable: z.number().int().nonnegative(),
 });
 
+/** What an area and each of its sub-groups count: tasks done and overdue, indicators by status. */
+const areaCountsShape = {
+  tasks: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+  kpis: kpiCountsSchema,
+};
+
 /** A numbered sub-group inside an area ("1. Xây dựng, ban hành văn bản chỉ đạo …" over tasks 1.1, 1.2 …). */
 export const groupSummarySchema = z.object({
   /** The group's number as written, without its dot ("1", "7.2"). */
@@ -125,19 +133,13 @@ export const groupSummarySchema = z.object({
   name: z.string(),
   /** 1-based sheet row of the group row. */
   row: z.number().int().positive(),
-  tasks: z.number().int().nonnegative(),
-  done: z.number().int().nonnegative(),
-  overdue: z.number().int().nonnegative(),
-  kpis: kpiCountsSchema,
+  ...areaCountsShape,
 });
 
 export const areaSummarySchema = z.object({
   area: z.string(),
   name: z.string(),
-  tasks: z.number().int().nonnegative(),
-  done: z.number().int().nonnegative(),
-  overdue: z.number().int().nonnegative(),
-  kpis: kpiCountsSchema,
+  ...areaCountsShape,
   /** The area's sub-groups in sheet order; empty when its rows are not grouped. */
   groups: z.array(groupSummarySchema),
 });

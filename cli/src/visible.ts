@@ -12,9 +12,14 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202
  * start a line of its own that looks like the report's (visible() lets the report's own line breaks pass).
  */
 export function oneLine(name: string): string {
-  return name.replace(/[\n\r\t\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return name.replace(/[\n\r\t\u2028\u2029]/g, escaped);
 }
 
 export function visible(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(UNSAFE, escaped);
+}
+
+/** JSON's own escape of one character: "\\u001b". */
+function escaped(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }

@@ -43,9 +43,18 @@ export function readXlsxContent(bytes: Uint8Array): { sheets: SheetGrid[]; keywo
   if (kind !== 'zip') throw new XlsxError(kind, `not an .xlsx package (${kind})`);
 
   const { pkg, parts: rootParts } = ZipPackage.open(bytes, [ROOT_RELS, CORE_PROPERTIES]);
-  const core = partOf(rootParts, CORE_PROPERTIES);
-  const keywords = core && core.length <= 65536 ? (KEYWORDS.exec(partText(core))?.[1].trim() ?? '') : '';
-  return { sheets: readSheets(pkg, rootParts), keywords };
+  return { sheets: readSheets(pkg, rootParts), keywords: keywordsOf(partOf(rootParts, CORE_PROPERTIES)) };
+}
+
+/** The document's keywords alone, without reading its sheets; '' when the package has none. */
+export function readXlsxKeywords(bytes: Uint8Array): string {
+  if (sniffPackage(bytes) !== 'zip') return '';
+  const { parts } = ZipPackage.open(bytes, [CORE_PROPERTIES]);
+  return keywordsOf(partOf(parts, CORE_PROPERTIES));
+}
+
+function keywordsOf(core: Uint8Array | undefined): string {
+  return core && core.length <= 65536 ? (KEYWORDS.exec(partText(core))?.[1].trim() ?? '') : '';
 }
 
 function readSheets(pkg: ZipPackage, rootParts: Map<string, Uint8Array>): SheetGrid[] {

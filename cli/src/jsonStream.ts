@@ -57,13 +57,55 @@ function* pieces(v: unknown, depth: number): Generator<string> {
 
 /** Writes `value` as JSON.stringify(value, null, 2) would, in chunks of about 64 KB, then a newline. */
 export function writeJson(value: unknown, write: (s: string) => void): void {
+  for (const c of chunked(pieces(value, 0))) write(c);
+  write('\n');
+}
+
+/**
+ * Writes `items` as writeJson(items) would, each item made whole before any of it is written: an item whose JSON
+ * cannot be made (a RangeError, "Invalid string length": more text than one string may hold) is left out (written
+ * as null when it is the single item) after `onTooLarge(index)` is told, so that one hostile file costs its own
+ * line and the batch stays one valid document. `single`: the one item alone, not in an array.
+ */
+export function writeJsonItems(
+  items: readonly unknown[],
+  write: (s: string) => void,
+  onTooLarge: (index: number) => void,
+  single = false,
+): void {
+  const depth = single ? 0 : 1;
+  const made = (index: number): string[] | null => {
+    try {
+      return [...chunked(pieces(items[index], depth))];
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      onTooLarge(index);
+      return null;
+    }
+  };
+  if (single) {
+    write(`${(made(0) ?? ['null']).join('')}\n`);
+    return;
+  }
+  let written = 0;
+  for (let i = 0; i < items.length; i++) {
+    const chunks = made(i);
+    if (chunks === null) continue;
+    write(written++ === 0 ? '[\n  ' : ',\n  ');
+    for (const c of chunks) write(c);
+  }
+  write(written === 0 ? '[]\n' : '\n]\n');
+}
+
+/** Pieces joined into chunks of about 64 KB. */
+function* chunked(parts: Iterable<string>): Generator<string> {
   let buffer = '';
-  for (const p of pieces(value, 0)) {
+  for (const p of parts) {
     buffer += p;
     if (buffer.length >= 65536) {
-      write(buffer);
+      yield buffer;
       buffer = '';
     }
   }
-  write(buffer + '\n');
+  if (buffer) yield buffer;
 }

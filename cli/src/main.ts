@@ -6,10 +6,11 @@ import { WorkbookReadError } from './xlsx/readWorkbook';
 import { runFiles } from './batch/runFiles';
 import type { FileJob } from './batch/job';
 import { runDemo } from './demo';
-import { writeJson } from './jsonStream';
+import { writeJsonItems } from './jsonStream';
 import { summaryCommand } from './summary/command';
-import { visible } from './visible';
-import { OutPathError, checkOutPath, sameFile, writeWhole } from './outPath';
+import { oneLine, visible } from './visible';
+import { OutPathError, checkOutPath, sameFile, tempPathFor, writeWhole } from './outPath';
+import { trackTemp, untrackTemp } from './tempFiles';
 import { buildTemplate } from '../../shared/src/templates/build';
 import {
   isoDay,
@@ -84,7 +85,7 @@ export async function main(argv: string[], given: Io = defaultIo): Promise<numbe
     }
   } catch (e) {
     // One clear line for the user, never a stack trace.
-    io.err(oneLine(e, lang) + '\n');
+    io.err(errorLine(e, lang) + '\n');
     return EXIT.unusable;
   }
 }
@@ -154,8 +155,12 @@ async function validate(args: string[], io: Io): Promise<number> {
   // Files are named by their path below the folder they share, so two wards' "phu-luc.xlsx" stay apart.
   const common = commonFolder(positionals);
   const shownName = (file: string) => relative(common, file) || basename(file);
+  // The copy's temporary name is chosen here, where a signal is handled: the worker writing it may be stopped.
   const copy =
-    outPath && values.out ? { path: outPath, arg: values.out, force: values.force ?? false } : undefined;
+    outPath && values.out
+      ? { path: outPath, arg: values.out, force: values.force ?? false, temp: tempPathFor(outPath) }
+      : undefined;
+  if (copy) trackTemp(copy.temp);
   const jobs: FileJob[] = positionals.map((path) => ({
     path,
     shown: shownName(path),
@@ -185,12 +190,33 @@ async function validate(args: string[], io: Io): Promise<number> {
     } else if (copy && format === 'text')
       io.out(t(`Bản đã đánh dấu: ${copy.arg}\n`, `Highlighted copy: ${copy.arg}\n`));
   });
+  if (copy) untrackTemp(copy.temp);
   // Streamed in pieces: one JavaScript string cannot hold the JSON of a million rows.
-  if (format === 'json') writeJson(positionals.length === 1 ? (reports[0] ?? null) : reports, io.out);
+  if (format === 'json') {
+    const single = positionals.length === 1;
+    writeJsonItems(
+      single ? [reports[0] ?? null] : reports,
+      io.out,
+      (i) => {
+        io.err(jsonTooLargeLine(reports[i]?.file ?? '', lang) + '\n');
+        code = EXIT.unusable;
+      },
+      single,
+    );
+  }
   // Many files: one line each at the end, so the office sees the whole batch at a glance.
   if (format === 'summary' || (format === 'text' && positionals.length > 1))
     io.out(renderBatchSummary(batch, lang));
   return code;
+}
+
+/** The line for a report whose JSON is more text than one string may hold (left out of the JSON). */
+function jsonTooLargeLine(file: string, lang: Lang): string {
+  return say(
+    lang,
+    `${oneLine(file)}: báo cáo quá lớn để ghi ra JSON, đã bỏ khỏi kết quả; hãy xem bằng --format text hoặc --format summary.`,
+    `${oneLine(file)}: the report is too large to be written as JSON and was left out; see it with --format text or --format summary.`,
+  );
 }
 
 async function template(args: string[], io: Io): Promise<number> {
@@ -247,7 +273,7 @@ async function template(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-function oneLine(e: unknown, lang: Lang): string {
+function errorLine(e: unknown, lang: Lang): string {
   if (e instanceof WorkbookReadError) return e.messageIn(lang);
   if (e instanceof UsageError || e instanceof OutPathError) return e.message;
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);

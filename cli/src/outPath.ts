@@ -1,6 +1,7 @@
 import { existsSync, linkSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Lang } from '../../shared/src/index';
+import { trackTemp, untrackTemp } from './tempFiles';
 
 /** A file the command line cannot or will not write: its message is the one line the user sees. */
 export class OutPathError extends Error {}
@@ -87,8 +88,10 @@ export function writeWhole(
   force: boolean,
   arg: string,
   lang: Lang,
+  /** The temporary file's path when the caller chose it (a worker's copy: the main thread removes it on a signal). */
+  temp = tempPathFor(path),
 ): void {
-  const temp = join(dirname(path), tempName(basename(path)));
+  trackTemp(temp);
   try {
     writeFileSync(temp, data, { flag: 'wx' });
     if (force) renameSync(temp, path);
@@ -107,15 +110,25 @@ export function writeWhole(
   } catch (e) {
     rmSync(temp, { force: true });
     throw new OutPathError(writeErrorMessage(e, arg, lang));
+  } finally {
+    untrackTemp(temp);
   }
 }
+
+/** The temporary file beside `path` that writeWhole writes first (created exclusively: `wx`). */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), tempName(basename(path)));
+}
+
+let made = 0;
 
 /**
  * The temporary name beside `name`: hidden, unique to this run, and within the 255 bytes a file name may have. A
  * name that is already near that length gets a short temporary name of its own instead.
  */
 export function tempName(name: string): string {
-  const suffix = `.${process.pid}.${Date.now()}.tmp`;
+  // The counter tells apart two names made in the same millisecond (a copy's, named early, and a later one).
+  const suffix = `.${process.pid}.${Date.now()}.${++made}.tmp`;
   const full = `.${name}${suffix}`;
   return Buffer.byteLength(full) <= 255 ? full : `.cchc${suffix}`;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { checkWorkbook } from '../../shared/src/index';
 import { KPIS, TASKS } from '../../shared/ui/test/sampleGrids';
-import { writeJson } from '../src/jsonStream';
+import { writeJson, writeJsonItems } from '../src/jsonStream';
 
 const streamed = (v: unknown) => {
   const parts: string[] = [];
@@ -37,5 +37,69 @@ describe('JSON written in pieces', () => {
     expect(parts.length).toBeGreaterThan(10);
     expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(200_000);
     expect(text).toBe(JSON.stringify(many, null, 2) + '\n');
+  });
+});
+
+describe('a batch whose one report cannot be written as JSON (issue 18)', () => {
+  const report = checkWorkbook([TASKS, KPIS], { asOf: '2025-10-15' });
+  // What V8 throws when a piece would be more text than one string holds.
+  const tooLarge = {
+    toJSON() {
+      throw new RangeError('Invalid string length');
+    },
+  };
+
+  it('leaves that one out, says which, and the rest is one valid document equal to JSON.stringify', () => {
+    let text = '';
+    const told: number[] = [];
+    writeJsonItems(
+      [report, tooLarge, report],
+      (s) => (text += s),
+      (i) => told.push(i),
+    );
+    expect(told).toEqual([1]);
+    expect(text).toBe(JSON.stringify([report, report], null, 2) + '\n');
+  });
+
+  it('a single report: null, and the line', () => {
+    let text = '';
+    const told: number[] = [];
+    writeJsonItems(
+      [tooLarge],
+      (s) => (text += s),
+      (i) => told.push(i),
+      true,
+    );
+    expect([text, told]).toEqual(['null\n', [0]]);
+    text = '';
+    writeJsonItems(
+      [report],
+      (s) => (text += s),
+      () => {},
+      true,
+    );
+    expect(text).toBe(JSON.stringify(report, null, 2) + '\n');
+  });
+
+  it('every item left out: an empty array; any other error is no reason to leave a report out', () => {
+    let text = '';
+    writeJsonItems(
+      [tooLarge],
+      (s) => (text += s),
+      () => {},
+    );
+    expect(text).toBe('[]\n');
+    const broken = {
+      toJSON() {
+        throw new TypeError('a bug');
+      },
+    };
+    expect(() =>
+      writeJsonItems(
+        [broken],
+        () => {},
+        () => {},
+      ),
+    ).toThrow(TypeError);
   });
 });

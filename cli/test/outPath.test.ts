@@ -38,7 +38,7 @@ describe('writeWhole and names of the longest legal length (issue 18, item 15)',
   });
 
   it('keeps the name of the target in the temporary name when it fits', () => {
-    expect(tempName('tong-hop.xlsx')).toMatch(/^\.tong-hop\.xlsx\.\d+\.\d+\.tmp$/);
+    expect(tempName('tong-hop.xlsx')).toMatch(/^\.tong-hop\.xlsx\.\d+\.\d+\.\d+\.tmp$/);
   });
 });
 

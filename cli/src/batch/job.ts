@@ -20,7 +20,7 @@ export interface FileJob {
   /** What the caller needs back: the full report (validate) or the summary's digest of it. */
   want: 'report' | 'digest';
   /** Also write the highlighted copy there (validate --out); `arg` is the name as the user wrote it. */
-  copy?: { path: string; arg: string; force?: boolean };
+  copy?: { path: string; arg: string; force?: boolean; temp?: string };
 }
 
 export type JobResult =
@@ -54,7 +54,7 @@ export async function runJob(job: FileJob): Promise<JobResult> {
   if (job.want === 'report') {
     if (!job.copy) return { ok: true, report };
     try {
-      await writeCheckedCopy(job.path, job.copy.path, report, lang, job.copy.force ?? false);
+      await writeCheckedCopy(job.path, job.copy.path, report, lang, job.copy.force ?? false, job.copy.temp);
       return { ok: true, report };
     } catch (e) {
       return { ok: true, report, copyError: copyErrorLine(e, job, lang) };

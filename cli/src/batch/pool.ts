@@ -116,7 +116,9 @@ export async function runPool(
         worker ??= spawn(limits);
         const { result, dead } = await runOn(worker, jobs[index], limits);
         if (dead) {
-          await worker.terminate();
+          // Not awaited: a worker stuck where terminate() cannot reach it must not hold back the rest of the batch.
+          worker.unref();
+          void worker.terminate();
           worker = null;
         }
         onResult(index, result);

@@ -45,7 +45,9 @@ export function batchFiles(
       const full = join(dir, e.name);
       // A link to a folder is not followed (it could loop); a link to a workbook is read like the workbook.
       if (e.isDirectory()) walk(full);
-      else if (WORKBOOK.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(full)))) add(full);
+      // A FIFO, a device or a socket with a workbook's name (or a link to one) is listed too: reading it says, in
+      // its own line, that it is no file.
+      else if (WORKBOOK.test(e.name) && (!e.isSymbolicLink() || isNotFolder(full))) add(full);
     }
   };
   for (const p of paths) {
@@ -71,9 +73,10 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function isFile(p: string): boolean {
+/** A link's target exists and is no folder. */
+function isNotFolder(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return !statSync(p).isDirectory();
   } catch {
     return false;
   }

@@ -3,8 +3,9 @@
  * re-run may replace it even where it lies among the ward files it summarises, while a ward's own file there is
  * never overwritten.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readXlsxKeywords } from '../../../shared/src/xlsx';
+import { readBytes } from '../xlsx/readWorkbook';
 
 export const SUMMARY_KEYWORDS = 'cchc-summary';
 
@@ -16,7 +17,8 @@ export function isOwnSummary(path: string): boolean {
   try {
     const stat = statSync(path);
     if (!stat.isFile() || stat.size > MAX_BYTES) return false;
-    return readXlsxKeywords(readFileSync(path)) === SUMMARY_KEYWORDS;
+    // readBytes: a regular file only, even if the name was swapped for a FIFO since the stat.
+    return readXlsxKeywords(readBytes(path)) === SUMMARY_KEYWORDS;
   } catch {
     return false;
   }

@@ -3,7 +3,7 @@
  * (shared/src/xlsx), and says why in the user's words when a file cannot be read. exceljs stays here only to load
  * a workbook for rewriting (writeHighlights.ts), behind the same first checks.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { oneLine } from '../visible';
 import type { SheetGrid } from '../../../shared/src/table/grid';
@@ -12,6 +12,7 @@ import { csvGrid } from './readCsv';
 import {
   READ_ERRORS,
   readErrorText,
+  readWhereOf,
   type ReadDetail,
   type ReadWhere,
   type WorkbookReadErrorCode,
@@ -62,12 +63,12 @@ export async function readWorkbook(path: string): Promise<SheetGrid[]> {
 /** The worksheets and the document's keywords ('' for a .csv or a package without them). */
 export async function readWorkbookContent(path: string): Promise<{ grids: SheetGrid[]; keywords: string }> {
   if (/\.csv$/i.test(path)) return { grids: [await readCsvFile(path)], keywords: '' };
-  return contentOf(await readBytes(path), path);
+  return contentOf(readBytes(path), path);
 }
 
 /** A .csv file as one sheet (readCsv.ts); errors as for a workbook. */
 async function readCsvFile(path: string): Promise<SheetGrid> {
-  const grid = csvGrid(await readBytes(path), path);
+  const grid = csvGrid(readBytes(path), path);
   if (!grid) throw new WorkbookReadError('not-xlsx', path, 'csv-encoding');
   return grid;
 }
@@ -94,24 +95,56 @@ function contentOf(buf: Buffer, file: string): { grids: SheetGrid[]; keywords: s
 
 function readErrorOf(e: XlsxError, file: string): WorkbookReadError {
   const [code, detail] = READ_ERRORS[e.code];
-  const where = { sheet: e.where.sheet, cell: e.where.cell, merge: e.where.merge };
-  return new WorkbookReadError(code, file, detail, { cause: e, where });
+  return new WorkbookReadError(code, file, detail, { cause: e, where: readWhereOf(e) });
 }
 
-async function readBytes(path: string): Promise<Buffer> {
+/**
+ * The bytes of a regular file, or a WorkbookReadError at once. A FIFO, a device or a socket named among the files
+ * (`cchc validate wards/*.xlsx` passes whatever matches) is refused before a byte is read: reading a FIFO with no
+ * writer blocks the thread for ever (no time limit can stop a blocked read), and /dev/zero never ends. The open is
+ * non-blocking so that even opening a FIFO returns; the size is the one fstat gives, read in full and no more.
+ */
+export function readBytes(path: string): Buffer {
+  let fd: number;
   try {
-    // Read in one blocking call: a batch reads each file in a worker with nothing else to do meanwhile, and a
-    // round trip through libuv's thread pool left that worker idle for an eighth of its time.
-    return readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new WorkbookReadError('not-found', path, 'none', { cause: e });
-    if (code === 'EISDIR') throw new WorkbookReadError('unreadable', path, 'directory', { cause: e });
-    if (code === 'EACCES' || code === 'EPERM')
-      throw new WorkbookReadError('unreadable', path, 'permission', { cause: e });
-    throw new WorkbookReadError('unreadable', path, 'none', { cause: e });
+    throw openError(e, path);
   }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new WorkbookReadError('unreadable', path, 'directory');
+    if (!st.isFile()) throw new WorkbookReadError('unreadable', path, 'not-regular');
+    if (st.size > MAX_FILE_BYTES) throw new WorkbookReadError('unreadable', path, 'too-large');
+    // One blocking read: a batch reads each file in a worker with nothing else to do meanwhile, and a round trip
+    // through libuv's thread pool left that worker idle for an eighth of its time.
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break; // the file was cut short meanwhile: what is there is read, and judged
+      got += n;
+    }
+    return got === buf.length ? buf : buf.subarray(0, got);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    throw openError(e, path);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** An .xlsx larger than this on disk is refused unread; the reader's inflation bounds are 512 MB in all. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+function openError(e: unknown, path: string): WorkbookReadError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new WorkbookReadError('not-found', path, 'none', { cause: e });
+  if (code === 'EISDIR') return new WorkbookReadError('unreadable', path, 'directory', { cause: e });
+  if (code === 'EACCES' || code === 'EPERM')
+    return new WorkbookReadError('unreadable', path, 'permission', { cause: e });
+  return new WorkbookReadError('unreadable', path, 'none', { cause: e });
 }
 
 /**

@@ -4,14 +4,14 @@
  * input package with only those additions, every other part byte for byte as it was, so charts, drawings,
  * document properties and print settings survive. Here: refuse to write over the input, read, write whole.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Lang, Report } from '../../../shared/src/index';
 import { checkedCopy, HIGHLIGHT_FORMULA } from '../../../shared/src/xlsx/copy';
 import { XlsxError } from '../../../shared/src/xlsx/errors';
-import { READ_ERRORS } from '../../../shared/src/xlsx/readMessages';
+import { READ_ERRORS, readWhereOf } from '../../../shared/src/xlsx/readMessages';
 import { writeWhole } from '../outPath';
-import { WorkbookReadError } from './readWorkbook';
+import { readBytes, WorkbookReadError } from './readWorkbook';
 
 export { HIGHLIGHT_FORMULA };
 
@@ -37,16 +37,12 @@ export async function writeCheckedCopy(
   lang: Lang,
   /** Replace an existing file (--force); without it, a file that appeared since the command began is kept. */
   force = false,
+  /** The temporary file to write first, when the caller chose it (see tempFiles.ts). */
+  temp?: string,
 ): Promise<void> {
   if (await isSameFile(inputPath, outPath)) throw new SameFileError(inputPath);
-  let input: Uint8Array;
-  try {
-    input = await readFile(inputPath);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const missing = code === 'ENOENT' || code === 'ENOTDIR';
-    throw new WorkbookReadError(missing ? 'not-found' : 'unreadable', inputPath, 'none', { cause: e });
-  }
+  // Read again as the check read it: a regular file only, so a name swapped for a FIFO meanwhile cannot block.
+  const input = readBytes(inputPath);
   let copy: Uint8Array;
   try {
     copy = checkedCopy(input, report, lang);
@@ -54,12 +50,12 @@ export async function writeCheckedCopy(
     // A package the copy cannot patch is told as the reader tells a file it cannot read.
     if (!(e instanceof XlsxError)) throw e;
     const [code, detail] = READ_ERRORS[e.code];
-    throw new WorkbookReadError(code, inputPath, detail, { cause: e, where: { sheet: e.where.sheet } });
+    throw new WorkbookReadError(code, inputPath, detail, { cause: e, where: readWhereOf(e) });
   }
   // checkOutPath has refused an existing target without --force before any work; a copy another run wrote
   // meanwhile is still never replaced without it. The temporary file beside the target keeps a half-written copy
   // from ever bearing its name.
-  writeWhole(outPath, copy, force, outPath, lang);
+  writeWhole(outPath, copy, force, outPath, lang, temp);
 }
 
 /** True when both names reach the same file: same resolved path, or the same inode (links, case-insensitive disks). */

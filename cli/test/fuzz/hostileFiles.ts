@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync, type Zippable } from 'fflate';
 
 const SAMPLE = resolve(__dirname, '../../sample/phu-luc-mau.xlsx');
 const SHEET = 'xl/worksheets/sheet1.xml';
@@ -77,6 +77,49 @@ export function taskSheetOf(rows: number): Uint8Array {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
   return variant({ [SHEET]: xml, 'xl/worksheets/sheet2.xml': empty });
+}
+
+/**
+ * Shared-string amplification: one string of `chars` characters, used by `uses` cells of the task sheet. A few
+ * dozen kilobytes on disk; `chars × uses` characters once the cells are read.
+ */
+export function amplifiedStrings(chars: number, uses: number): Uint8Array {
+  const all = parts();
+  const strings = strFromU8(all[STRINGS]);
+  const index = (strings.match(/<si>/g) ?? []).length;
+  let row = 0;
+  const sheet = sheetXml().replace(/<\/row>/g, (end) =>
+    ++row <= uses ? `<c r="Z${row}" t="s"><v>${index}</v></c>${end}` : end,
+  );
+  if (row < uses) throw new Error(`the sample has only ${row} rows`);
+  return variant({
+    [STRINGS]: strings.replace('</sst>', `<si><t>${'x'.repeat(chars)}</t></si></sst>`),
+    [SHEET]: sheet,
+  });
+}
+
+/** The sample with a second entry of the same name appended: `name` with `xml` (fflate's streaming Zip allows it). */
+export function duplicateEntry(name: string, xml: string): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    chunks.push(chunk);
+  });
+  const add = (entry: string, data: Uint8Array) => {
+    const file = new ZipDeflate(entry, { level: 6 });
+    zip.add(file);
+    file.push(data, true);
+  };
+  for (const [entry, data] of Object.entries(parts())) add(entry, data);
+  add(name, strToU8(xml));
+  zip.end();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** The cases. `big` adds the ones that take seconds: 200,000 rows and the 1,048,576-row limit. */
@@ -161,6 +204,23 @@ export function hostileFiles(big = false): HostileFile[] {
           '</sst>',
           `${'<si><t>một chuỗi</t></si>'.repeat(1_000_000)}</sst>`,
         ),
+      }),
+    },
+    // 35 uses of a 20-million-character string: 700 million characters from a file of some tens of KB.
+    { name: 'strings-amplified.xlsx', bytes: amplifiedStrings(20_000_000, 35) },
+    // Two entries named xl/worksheets/sheet1.xml: one reader would check the first, another copy the last.
+    {
+      name: 'parts-duplicate.xlsx',
+      bytes: duplicateEntry(
+        SHEET,
+        afterSheetData('').replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData/>'),
+      ),
+    },
+    // The same part under a name that differs in case only: OPC part names ignore case.
+    {
+      name: 'parts-case.xlsx',
+      bytes: variant({
+        'xl/worksheets/Sheet1.xml': sheetXml().replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData/>'),
       }),
     },
     // A worksheet part of 300 MB of zeros, a few hundred KB on disk.

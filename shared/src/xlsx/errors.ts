@@ -23,7 +23,9 @@ export type XlsxErrorCode =
   /** A sheet named in workbook.xml whose part is not in the package. */
   | 'missing-part'
   /** Cells that point into the shared strings of a package that has none. */
-  | 'missing-shared-strings';
+  | 'missing-shared-strings'
+  /** Two zip entries of one part name: readers differ on which one is the workbook. */
+  | 'duplicate-part';
 
 /** Where in the package the problem is, as far as it is known. */
 export interface XlsxErrorWhere {
@@ -35,6 +37,8 @@ export interface XlsxErrorWhere {
   cell?: string;
   /** The merged range concerned ("A1:XFD1048576"). */
   merge?: string;
+  /** Which bound a 'too-large' passed, where it is not the grid's: the characters the cells' text expands to. */
+  limit?: 'text';
 }
 
 export class XlsxError extends Error {

@@ -17,7 +17,7 @@ import { sniffPackage } from './sniff';
 
 export { XlsxError, type XlsxErrorCode, type XlsxErrorWhere } from './errors';
 export { sniffPackage, type PackageKind } from './sniff';
-export { MAX_GRID_SLOTS, MAX_MERGE_STEPS, MAX_ROWS, MAX_COLUMNS } from './sheetXml';
+export { MAX_GRID_SLOTS, MAX_MERGE_STEPS, MAX_ROWS, MAX_COLUMNS, MAX_TEXT_CHARS } from './sheetXml';
 export { MAX_PART_BYTES, MAX_TOTAL_BYTES } from './readPackage';
 
 const ROOT_RELS = '_rels/.rels';
@@ -111,6 +111,7 @@ function readSheets(pkg: ZipPackage, rootParts: Map<string, Uint8Array>): SheetG
   const styles = stylesPath === null ? NO_STYLES : parseStyles(partOf(common, stylesPath), stylesPath);
 
   // One sheet inflated at a time: the package's largest parts are never all in memory together.
+  const text = { chars: 0 };
   return sheets.map(({ name, path }) => {
     try {
       const xml = partText(partOf(pkg.read([path]), path) as Uint8Array);
@@ -120,6 +121,7 @@ function readSheets(pkg: ZipPackage, rootParts: Map<string, Uint8Array>): SheetG
         sharedStrings,
         styles,
         date1904: workbook.date1904,
+        text,
       });
       return { name, ...content, origin: { row: 1, column: 1 } };
     } catch (e) {

@@ -3,7 +3,12 @@
  * API), so the web page says exactly what `cchc validate` says. The CLI adds the file's basename
  * (cli/src/xlsx/readWorkbook.ts); the page passes the picked file's name.
  */
-import type { XlsxErrorCode } from './errors';
+import type { XlsxError, XlsxErrorCode } from './errors';
+import { MAX_TEXT_CHARS } from './sheetXml';
+
+/** The text bound in words: "50 triệu" / "50 million". */
+const TEXT_BOUND_VI = `${MAX_TEXT_CHARS / 1_000_000} triệu`;
+const TEXT_BOUND_EN = `${MAX_TEXT_CHARS / 1_000_000} million`;
 
 export type WorkbookReadErrorCode = 'not-found' | 'not-xlsx' | 'unreadable';
 
@@ -15,6 +20,10 @@ export interface ReadWhere {
   cell?: string;
   /** A merged range ("A1:XFD1048576"). */
   merge?: string;
+  /** A part of the package ("xl/worksheets/sheet1.xml"), for a package stored inconsistently. */
+  part?: string;
+  /** 'text': the bound passed is the characters the cells' text expands to (MAX_TEXT_CHARS). */
+  limit?: 'text';
 }
 
 /** What more we know about the failure, so the one-line message can say what to do. */
@@ -23,6 +32,8 @@ export type ReadDetail =
   | 'empty'
   | 'xls-or-encrypted'
   | 'directory'
+  /** A FIFO, a device or a socket: never read (a read could block for ever or never end). */
+  | 'not-regular'
   | 'permission'
   | 'no-worksheet'
   | 'ods'
@@ -32,7 +43,9 @@ export type ReadDetail =
   /** A sheet the workbook lists whose content is not in the file (where.sheet). */
   | 'missing-part'
   /** Cells whose text lives in a shared-strings part the file lacks. */
-  | 'missing-shared-strings';
+  | 'missing-shared-strings'
+  /** Two entries of one part name in the zip (where.part). */
+  | 'duplicate-part';
 
 /** What Excel asks when it opens a damaged file, and what to answer: the way to a file we can read. */
 const REPAIR_VI =
@@ -66,6 +79,10 @@ export function readErrorText(
         : `${name}: an old Excel (.xls) or password-protected file; open it in Excel, remove the password and save as .xlsx.`;
     case 'directory':
       return vi ? `${name}: là thư mục, không phải tệp .xlsx.` : `${name}: is a folder, not an .xlsx file.`;
+    case 'not-regular':
+      return vi
+        ? `${name}: không phải tệp thông thường (là ống dẫn FIFO, thiết bị hoặc socket), không đọc; hãy chỉ tới tệp .xlsx.`
+        : `${name}: not a regular file (a FIFO, a device or a socket), not read; name an .xlsx file.`;
     case 'permission':
       return vi ? `${name}: không có quyền đọc tệp.` : `${name}: permission denied.`;
     case 'ods':
@@ -85,6 +102,10 @@ export function readErrorText(
         return vi
           ? `${name}: tệp quá lớn, không kiểm tra được.`
           : `${name}: the file is too large to be checked.`;
+      if (where.limit === 'text')
+        return vi
+          ? `${name}: trang tính "${sheet}" quá lớn, không kiểm tra được: chữ trong các ô dài quá ${TEXT_BOUND_VI} ký tự (tới ô ${where.cell ?? '?'}), thường do một ô rất dài được chép ra nhiều ô; hãy xóa bớt nội dung thừa rồi lưu lại.`
+          : `${name}: sheet "${sheet}" is too large to be checked: its cells' text runs past ${TEXT_BOUND_EN} characters (at cell ${where.cell ?? '?'}), usually one very long text repeated in many cells; delete the surplus text and save it again.`;
       if (where.cell)
         return vi
           ? `${name}: trang tính "${sheet}" quá lớn, không kiểm tra được: có ô được dùng tới tận ${where.cell}; hãy xóa các hàng, cột thừa ở xa bảng rồi lưu lại.`
@@ -104,6 +125,10 @@ export function readErrorText(
       return vi
         ? `${name}: tệp bị hỏng, thiếu phần chứa chữ của các ô (sharedStrings.xml); ${REPAIR_VI}`
         : `${name}: the file is damaged, the part that holds the cells' text (sharedStrings.xml) is missing; ${REPAIR_EN}`;
+    case 'duplicate-part':
+      return vi
+        ? `${name}: tệp bị hỏng: có hai phần cùng tên ${oneLine(where.part ?? '')} bên trong, mỗi chương trình có thể thấy một nội dung khác; ${REPAIR_VI}`
+        : `${name}: the file is damaged: it holds two parts named ${oneLine(where.part ?? '')}, which programs may read differently; ${REPAIR_EN}`;
     case 'none':
       break;
   }
@@ -141,4 +166,11 @@ export const READ_ERRORS: Record<XlsxErrorCode, [WorkbookReadErrorCode, ReadDeta
   'too-large': ['unreadable', 'too-large'],
   'missing-part': ['unreadable', 'missing-part'],
   'missing-shared-strings': ['unreadable', 'missing-shared-strings'],
+  'duplicate-part': ['unreadable', 'duplicate-part'],
 };
+
+/** What of the reader's error a message may name: every host passes the same fields. */
+export function readWhereOf(e: XlsxError): ReadWhere {
+  const { sheet, cell, merge, part, limit } = e.where;
+  return { sheet, cell, merge, part, limit };
+}

@@ -16,8 +16,23 @@ export const MAX_PART_BYTES = 256 * 1024 * 1024;
 export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 
 /** A path inside the package as it is compared: OPC part names ignore case; some zip tools write "\" or a leading "/". */
-function partKey(name: string): string {
+export function partKey(name: string): string {
   return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+}
+
+/**
+ * Throws on a second entry of a name already seen (also in another case or with "\" for "/"). Zip readers differ
+ * on which of the two they take (the first, the last, the central directory's or the local header's), so such a
+ * package is two workbooks at once: the check would read one and the copy keep the other. It is refused.
+ */
+export function refuseDuplicates(): (name: string) => void {
+  const seen = new Set<string>();
+  return (name) => {
+    const key = partKey(name);
+    if (seen.has(key))
+      throw new XlsxError('duplicate-part', `two entries named ${name} in the package`, { part: name });
+    seen.add(key);
+  };
 }
 
 export class ZipPackage {
@@ -30,9 +45,10 @@ export class ZipPackage {
   /** Lists the package and inflates `first` (paths) in the same pass over the zip directory. */
   static open(bytes: Uint8Array, first: string[]): { pkg: ZipPackage; parts: Map<string, Uint8Array> } {
     const pkg = new ZipPackage(bytes);
+    const duplicate = refuseDuplicates();
     const parts = pkg.inflate(new Set(first.map(partKey)), (info) => {
-      const key = partKey(info.name);
-      if (!pkg.entries.has(key)) pkg.entries.set(key, info.name);
+      duplicate(info.name);
+      pkg.entries.set(partKey(info.name), info.name);
     });
     return { pkg, parts };
   }
@@ -51,7 +67,7 @@ export class ZipPackage {
     const filter = (info: UnzipFileInfo): boolean => {
       onEntry?.(info);
       const key = partKey(info.name);
-      // A name stored twice: the first entry counts, as for the listing.
+      // The listing (open) has refused a name stored twice.
       if (!wanted.has(key) || taken.has(key)) return false;
       taken.add(key);
       if (info.originalSize > MAX_PART_BYTES || this.inflated + info.originalSize > MAX_TOTAL_BYTES)

@@ -25,6 +25,14 @@ export const MAX_GRID_SLOTS = 5_000_000;
  */
 export const MAX_MERGE_STEPS = 20_000_000;
 
+/**
+ * The characters the cells' text of one workbook may expand to, a shared string counted at every cell that uses
+ * it. The file's size does not bound this: a 142 KB file holding one 50-million-character string used by 35 cells
+ * is 1.75 billion characters once its cells are read, and every report, JSON or copy made of them would be more.
+ * A ward's appendix is some thousands of characters; a province's 200,000-row sheet about 6 million.
+ */
+export const MAX_TEXT_CHARS = 50_000_000;
+
 /** Excel counts days from 1900 or, in a 1904 workbook, 1462 days later. */
 const DATE_1904_OFFSET = 1462;
 
@@ -36,6 +44,8 @@ export interface SheetContext {
   sharedStrings: readonly string[] | null;
   styles: StyleTable;
   date1904: boolean;
+  /** The text read so far in this workbook (MAX_TEXT_CHARS); shared by its sheets. */
+  text?: { chars: number };
 }
 
 export interface SheetContent {
@@ -67,6 +77,7 @@ const T = 2; // inside a <t> of the cell's <is>
 
 export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
   const { formats: styleFormats, dates: styleDates } = ctx.styles;
+  const text = ctx.text ?? { chars: 0 };
   const rows: StoredRow[] = [];
   const byIndex = new Map<number, StoredRow>();
   let inOrder = true;
@@ -230,6 +241,12 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
     if (hasF && !hasV && type !== 'inlineStr' && uncalculated.length + rowUncalculated.length < 10_000)
       rowUncalculated.push(column);
     if (ctx.date1904 && typeof value === 'number' && styleDates[style] === true) value += DATE_1904_OFFSET;
+    else if (typeof value === 'string' && (text.chars += value.length) > MAX_TEXT_CHARS)
+      throw new XlsxError(
+        'too-large',
+        `${ctx.part}: the cells' text expands to more than ${MAX_TEXT_CHARS} characters (${here()})`,
+        { sheet: ctx.sheet, part: ctx.part, cell: here(), limit: 'text' },
+      );
     // A cell with neither a value nor a format adds nothing the grid's blanks do not already say.
     if (value === null && format === null) return;
     rowColumns.push(column);

@@ -10,6 +10,7 @@ import {
   type WorkbookReadErrorCode,
 } from '../../../cli/src/xlsx/readWorkbook';
 import { failure } from '../../../cli/test/xlsx/helpers';
+import { MAX_TEXT_CHARS } from '../../src/xlsx';
 import { buildPackage, worksheet, zip } from './package';
 
 async function readFails(
@@ -113,4 +114,52 @@ test('a zip that is no workbook, and a workbook of chart sheets only: no workshe
       'phuong-5.xlsx: không có trang tính (sheet) nào; có phải tệp Excel .xlsx không?',
     );
   }
+});
+
+describe('the bound on what the cells expand to (issue 18)', () => {
+  // Two sheets sharing one string: the bound is the workbook's, and a shared string counts at every use.
+  const chars = 1_000_000;
+  const uses = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>0</v></c></row>`).join(
+      '',
+    );
+  const book = (first: number, second: number) =>
+    buildPackage({
+      sheets: [
+        { name: 'Nhiệm vụ', rows: uses(first) },
+        { name: 'Chỉ tiêu', rows: uses(second) },
+      ],
+      sharedStrings: [`<t>${'x'.repeat(chars)}</t>`],
+    });
+
+  test('exactly at the bound: read', async () => {
+    const half = MAX_TEXT_CHARS / chars / 2;
+    const grids = await readWorkbookBuffer(Buffer.from(book(half, half)));
+    expect(grids.map((g) => g.values.length)).toEqual([half, half]);
+  });
+
+  test('one use more: refused, naming the sheet and the cell where the bound was passed', async () => {
+    const half = MAX_TEXT_CHARS / chars / 2;
+    const err = await readFails(book(half, half + 1), 'unreadable', 'too-large');
+    expect(err.where).toMatchObject({ sheet: 'Chỉ tiêu', cell: `A${half + 1}`, limit: 'text' });
+    expect(err.message).toBe(
+      `phuong-5.xlsx: trang tính "Chỉ tiêu" quá lớn, không kiểm tra được: chữ trong các ô dài quá 50 triệu ký tự (tới ô A${half + 1}), thường do một ô rất dài được chép ra nhiều ô; hãy xóa bớt nội dung thừa rồi lưu lại.`,
+    );
+  });
+});
+
+describe('a package holding two entries of one part name (issue 18)', () => {
+  test('the same name twice, or in another case: refused, naming the part', async () => {
+    const sheet = worksheet('<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>');
+    const base = buildPackage({ sheets: [{ name: 'Nhiệm vụ', rows: '' }] });
+    const cased = buildPackage({
+      sheets: [{ name: 'Nhiệm vụ', rows: '' }],
+      parts: { 'XL/Worksheets/Sheet1.xml': sheet },
+    });
+    const err = await readFails(cased, 'unreadable', 'duplicate-part');
+    expect(err.where.part).toMatch(/^xl\/worksheets\/sheet1\.xml$/i);
+    expect(err.messageIn('en')).toMatch(/the file is damaged: it holds two parts named .*sheet1\.xml/i);
+    // The same bytes without the second entry read as usual.
+    expect((await readWorkbookBuffer(Buffer.from(base))).map((g) => g.name)).toEqual(['Nhiệm vụ']);
+  });
 });

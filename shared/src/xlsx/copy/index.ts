@@ -24,6 +24,8 @@ import {
   MAX_TOTAL_BYTES,
   parseRels,
   parseWorkbook,
+  partKey,
+  refuseDuplicates,
   relsPathOf,
   type Relationship,
 } from '../readPackage';
@@ -72,7 +74,9 @@ class Entries {
     const kind = sniffPackage(input);
     if (kind !== 'zip') throw new XlsxError(kind, `not an .xlsx package (${kind})`);
     let total = 0;
+    const duplicate = refuseDuplicates();
     const filter = (info: UnzipFileInfo): boolean => {
+      duplicate(info.name);
       // The reader's bounds, checked on the declared sizes before anything is inflated.
       total += info.originalSize;
       if (info.originalSize > MAX_PART_BYTES || total > MAX_TOTAL_BYTES)
@@ -98,10 +102,7 @@ class Entries {
       );
     }
     const out = new Entries();
-    for (const [name, bytes] of Object.entries(files)) {
-      const key = keyOf(name);
-      if (!out.data.has(key)) out.data.set(key, { name, bytes });
-    }
+    for (const [name, bytes] of Object.entries(files)) out.data.set(keyOf(name), { name, bytes });
     return out;
   }
 
@@ -135,7 +136,7 @@ class Entries {
   }
 }
 
-const keyOf = (name: string) => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+const keyOf = partKey;
 
 /** The target of a relationship from `source` to `path`, relative as Excel writes it ("../comments1.xml"). */
 function relativeTarget(source: string, path: string): string {

@@ -3,33 +3,42 @@
  * command, as a province office would feed them. Every case ends in a report or one clear line naming the file,
  * within the per-file bounds, and a batch holding them all still reports its good file.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Report } from '../../../shared/src/index';
 import { readXlsx } from '../../../shared/src/xlsx';
-import { CCHC, ensureBuilt, ROOT } from '../built';
+import { ensureBuilt, ROOT } from '../built';
 import { taskSheetOf, writeHostileFiles } from './hostileFiles';
+import { cchcMeasured, cchcMeasuredAsync, type Measured } from './runMeasured';
 
 const DIR = join(ROOT, 'test-output', 'fuzz');
 
-function cchc(args: string[], cwd = DIR) {
-  const started = Date.now();
-  const r = spawnSync('node', [CCHC, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 240_000,
-    maxBuffer: 512 * 1024 * 1024,
+/** Peak memory of every run of this file, by what it ran: written to test-output/fuzz-peak-rss.json at the end. */
+const peaks: { run: string; code: number | null; ms: number; peakMb: number }[] = [];
+
+function cchc(args: string[], cwd = DIR): Measured {
+  const m = cchcMeasured(args, cwd);
+  const run = args.map((a) => (a.includes('/') ? basename(a) : a)).join(' ');
+  peaks.push({
+    run: run.length > 90 ? `${run.slice(0, 87)}…` : run,
+    code: m.code,
+    ms: m.ms,
+    peakMb: m.peakMb,
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
+  return m;
 }
+
+afterAll(() => {
+  peaks.sort((a, b) => a.run.localeCompare(b.run));
+  writeFileSync(join(ROOT, 'test-output', 'fuzz-peak-rss.json'), JSON.stringify(peaks, null, 2) + '\n');
+});
 
 /** What a user must never see: a stack trace, V8's out-of-memory dump, an uncaught error's name. */
 const CRASH = /^\s+at |FATAL ERROR|Last few GCs|JavaScript heap|RangeError|TypeError|Error:/m;
 
 describe('hostile and broken workbooks in one batch', () => {
   let files: string[];
-  let run: ReturnType<typeof cchc>;
+  let run: Measured;
   beforeAll(() => {
     ensureBuilt();
     rmSync(DIR, { recursive: true, force: true });
@@ -90,6 +99,49 @@ describe('hostile and broken workbooks in one batch', () => {
 
   it('stays within the bounds: the whole batch in well under the sum of its time limits', () => {
     expect(run.ms).toBeLessThan(120_000);
+  });
+});
+
+describe('each case alone, its peak memory recorded', () => {
+  const dir = DIR + '-alone';
+  const measured = new Map<string, Measured>();
+  beforeAll(async () => {
+    ensureBuilt();
+    rmSync(dir, { recursive: true, force: true });
+    const names = writeHostileFiles(dir).map((f) => basename(f));
+    // Two at a time, one per core of the machine CI runs on.
+    let next = 0;
+    const lane = async () => {
+      while (next < names.length) {
+        const name = names[next++];
+        measured.set(
+          name,
+          await cchcMeasuredAsync(['validate', name, '--format', 'summary', '--as-of', '2025-10-15'], dir),
+        );
+      }
+    };
+    await Promise.all([lane(), lane()]);
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('ends every case with a report or one line naming the file, and no crash', () => {
+    for (const [name, m] of measured) {
+      expect([name, m.signal]).toEqual([name, null]);
+      expect(m.stderr).not.toMatch(CRASH);
+      const lines = m.stderr.trim().split('\n').filter(Boolean);
+      expect(lines.length).toBeLessThanOrEqual(1);
+      if (lines.length === 1) expect(lines[0].startsWith(`${name}: `)).toBe(true);
+      expect(m.stdout).toContain(name);
+    }
+  });
+
+  it('stays within the stated bounds: memory under the worker’s 1 GB heap plus the command, time under its limit', () => {
+    for (const [name, m] of measured) {
+      expect([name, m.peakMb]).toEqual([name, expect.any(Number)]);
+      // Measured: 105–425 MB, the largest for a 30-million-character string.
+      expect([name, m.peakMb > 0 && m.peakMb < 700]).toEqual([name, true]);
+      expect([name, m.ms < 40_000]).toEqual([name, true]);
+    }
   });
 });
 

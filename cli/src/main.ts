@@ -265,7 +265,7 @@ async function template(args: string[], io: Io): Promise<number> {
     throw new UsageError(t(`Năm không hợp lệ: ${values.year}`, `Invalid year: ${values.year}`));
   const out = checkOutPath(resolve(baseDir(), values.out), values.force ?? false, lang);
   const description = buildTemplate(templateKinds(which as TemplateChoice), params.value);
-  const buffer = Buffer.from(await renderWorkbook(description).xlsx.writeBuffer());
+  const buffer = Buffer.from(await renderWorkbook(description, lang).xlsx.writeBuffer());
   // Whole or nothing (a full disk leaves no broken file to block the next run), and without --force an existing
   // file is refused even if one appeared since the check above.
   writeWhole(out, buffer, values.force ?? false, values.out, lang);

@@ -372,10 +372,13 @@ export function buildSummaryWorkbook(summary: Summary): ExcelJS.Workbook {
   const indicators = layoutTable(ind.plan);
   const areas = layoutTable(areasPlan(words, summary, files.layout));
   const errors = layoutTable(errorsPlan(words, summary));
-  const wb = renderWorkbook({
-    sheets: [files.sheet, indicators.sheet, areas.sheet, errors.sheet],
-    namedRanges: [],
-  });
+  const wb = renderWorkbook(
+    {
+      sheets: [files.sheet, indicators.sheet, areas.sheet, errors.sheet],
+      namedRanges: [],
+    },
+    lang,
+  );
   // Marks the file as ours: a later run may replace it where it lies among the ward files (ownSummary.ts).
   wb.keywords = SUMMARY_KEYWORDS;
   const [filesWs, indicatorsWs] = wb.worksheets;

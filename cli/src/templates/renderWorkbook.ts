@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
+import type { Lang } from '../../../shared/src/report/messages';
 import type { CellStyle, TemplateSheet, TemplateWorkbook } from '../../../shared/src/templates/schema';
+import { fitCell } from '../../../shared/src/text/cellLimit';
 
 // exceljs keeps sheet-level data validations at run time but does not declare them in its types.
 type WithValidations = ExcelJS.Worksheet & {
@@ -42,7 +44,12 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.numberFormat) cell.numFmt = style.numberFormat;
 }
 
-function renderSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet): void {
+/** A text as a cell can hold it; numbers as they are. */
+function fit<T extends string | number | undefined>(value: T, lang: Lang): T {
+  return (typeof value === 'string' ? fitCell(value, lang) : value) as T;
+}
+
+function renderSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, lang: Lang): void {
   const ws = wb.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', ySplit: sheet.freeze.rows, xSplit: sheet.freeze.columns }],
     pageSetup: {
@@ -61,9 +68,11 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet): void {
   for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = height;
   for (const c of sheet.cells) {
     const cell = ws.getCell(c.ref);
+    // Every text here may hold what a user typed (--unit, --doc, a ward's names in the summary), and Excel calls
+    // a file with a cell over 32,767 characters corrupt: cut with a visible mark. exceljs escapes the XML.
     if (c.formula !== undefined)
-      cell.value = { formula: c.formula, result: c.result } as ExcelJS.CellFormulaValue;
-    else if (c.value !== undefined) cell.value = c.value;
+      cell.value = { formula: c.formula, result: fit(c.result, lang) } as ExcelJS.CellFormulaValue;
+    else if (c.value !== undefined) cell.value = fit(c.value, lang);
     const style = c.style ? sheet.styles[c.style] : undefined;
     if (style) applyStyle(cell, style);
   }
@@ -81,11 +90,14 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet): void {
   }
 }
 
-/** Renders a template description into a new exceljs workbook. */
-export function renderWorkbook(template: TemplateWorkbook): ExcelJS.Workbook {
+/**
+ * Renders a template description into a new exceljs workbook. `lang` words the mark on a text cut to fit a
+ * cell.
+ */
+export function renderWorkbook(template: TemplateWorkbook, lang: Lang = 'vi'): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cchc';
-  for (const sheet of template.sheets) renderSheet(wb, sheet);
+  for (const sheet of template.sheets) renderSheet(wb, sheet, lang);
   for (const n of template.namedRanges) {
     wb.definedNames.add(`${quoteSheet(n.sheet)}!${absolute(n.range)}`, n.name);
   }

@@ -1,6 +1,7 @@
 import { AREAS } from '../table/areas';
 import { columnLetters } from '../table/grid';
 import type { Lang } from '../report/messages';
+import { fitCell } from '../text/cellLimit';
 import { ASSESSMENT_CHOICES, COMMON_INDICATORS, PROGRESS_CHOICES, WARD_UNITS, wardLevel } from './content';
 import {
   templateWorkbookSchema,
@@ -391,6 +392,11 @@ export function buildTemplate(kinds: readonly TemplateKind[], params: TemplatePa
   if (wanted.has('kpis')) sheets.push(kpisSheet(params));
   if (wanted.has('units')) sheets.push(unitsSheet(params));
   const unitsName = sheetName('units', params.lang);
+  // The unit and document number are typed by the user and go into cells: a cell holds 32,767 characters at most
+  // in Excel (50,000 in Sheets), so every text is cut there with a visible mark, the same in every host.
+  for (const sheet of sheets)
+    for (const cell of sheet.cells)
+      if (typeof cell.value === 'string') cell.value = fitCell(cell.value, params.lang);
   const workbook: TemplateWorkbook = {
     sheets,
     namedRanges: [{ name: UNITS_RANGE, sheet: unitsName, range: `B2:B${UNIT_ROWS + 1}` }],

@@ -1,5 +1,6 @@
 import { buildTemplate, freeSheetName, type TemplateKind } from '../../src/templates/build';
 import { templateWorkbookSchema } from '../../src/templates/schema';
+import { cutMark, EXCEL_CELL_CHARS } from '../../src/text/cellLimit';
 
 const base = { year: 2026, unit: 'Phường 5', doc: '36/KH-UBND ngày 12/02/2026' };
 
@@ -47,6 +48,19 @@ describe('template descriptions', () => {
     expect(targets(filled).length).toBeGreaterThanOrEqual(19);
     expect(targets(filled).map((c) => c.value)).toContain('Tối thiểu 80%');
   });
+
+  it.each(['vi', 'en'] as const)(
+    'cuts a unit typed too long for a cell, with the mark, for every host (%s)',
+    (lang) => {
+      const unit = `Phường ${'X'.repeat(100_000)}`;
+      const d = buildTemplate(['tasks', 'kpis'], { ...base, unit, lang });
+      const texts = d.sheets.flatMap((s) => s.cells.map((c) => c.value)).filter((v) => typeof v === 'string');
+      expect(Math.max(...texts.map((v) => v.length))).toBe(EXCEL_CELL_CHARS);
+      const cut = texts.filter((v) => v.endsWith(cutMark(lang)));
+      expect(cut.length).toBeGreaterThanOrEqual(4);
+      expect(cut.every((v) => v.includes('XXXX'))).toBe(true);
+    },
+  );
 });
 
 describe('freeSheetName', () => {

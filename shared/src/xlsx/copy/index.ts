@@ -393,12 +393,19 @@ export function checkedCopy(input: Uint8Array, report: Report, lang: Lang): Uint
     const comments = rels.find((r) => r.kind === 'comments' && r.path && entries.has(r.path));
     if (comments) {
       const bytes = entries.get(comments.path) as Uint8Array;
-      const done = extendComments(bytes, editableText(bytes, comments.path), comments.path, author, notes);
+      const done = extendComments(
+        bytes,
+        editableText(bytes, comments.path),
+        comments.path,
+        author,
+        notes,
+        lang,
+      );
       entries.set(comments.path, done.bytes);
       shaped = done.shaped;
     } else {
       const path = entries.free(`${folder}comments`, '.xml');
-      entries.set(path, utf8(newComments(author, notes)));
+      entries.set(path, utf8(newComments(author, notes, lang)));
       sheetRels.add('comments', path);
       contentTypes.overrides.push(override(path, CT.comments));
     }

@@ -4,7 +4,10 @@
  * parts are extended (our author, comments and shapes appended; a cell's own note gets our text as one more run
  * at its end); otherwise both parts are new.
  */
+import type { Lang } from '../../report/messages';
+import { EXCEL_CELL_CHARS, cutMark, fitCell } from '../../text/cellLimit';
 import { XlsxError } from '../errors';
+import { decodeEscapes, localName, parseXml } from '../xml';
 import {
   attributes,
   childrenEnd,
@@ -12,6 +15,7 @@ import {
   escapeText,
   Patch,
   scanXml,
+  utf8Of,
   type Element,
 } from './xmlEdit';
 
@@ -32,12 +36,47 @@ function run(p: string, text: string): string {
   return `<${p}r><${p}t xml:space="preserve">${escapeText(text)}</${p}t></${p}r>`;
 }
 
-export function newComments(author: string, notes: Note[]): string {
+/**
+ * How many characters a note's <text> holds (Excel's limit counts the whole note, the user's runs and ours), its
+ * phonetic runs left out. A text we cannot decode counts as its bytes, which are never fewer.
+ */
+function noteLength(xml: string, text: Element): number {
+  const inner = xml.slice(text.openEnd, text.closeStart);
+  let length = 0;
+  let inT = 0;
+  let inPhonetic = 0;
+  try {
+    parseXml(`<text>${utf8Of(inner)}</text>`, 'comment', {
+      // A self-closing tag is opened and closed at once, so the counts stay right.
+      open: (tag) => {
+        const local = localName(tag.name);
+        if (local === 'rPh') inPhonetic++;
+        else if (local === 't') inT++;
+      },
+      close: (tag) => {
+        const local = localName(tag.name);
+        if (local === 'rPh') inPhonetic--;
+        else if (local === 't') inT--;
+      },
+      text: (t) => {
+        if (inT > 0 && inPhonetic === 0) length += decodeEscapes(t).length;
+      },
+    });
+  } catch {
+    return inner.length;
+  }
+  return length;
+}
+
+export function newComments(author: string, notes: Note[], lang: Lang = 'vi'): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}">` +
     `<authors><author>${escapeText(author)}</author></authors><commentList>` +
     notes
-      .map((n) => `<comment ref="${n.ref}" authorId="0"><text>${run('', n.text)}</text></comment>`)
+      .map(
+        (n) =>
+          `<comment ref="${n.ref}" authorId="0"><text>${run('', fitCell(n.text, lang))}</text></comment>`,
+      )
       .join('') +
     `</commentList></comments>`
   );
@@ -53,6 +92,7 @@ export function extendComments(
   part: string,
   author: string,
   notes: Note[],
+  lang: Lang = 'vi',
 ): { bytes: Uint8Array; shaped: Note[] } {
   const root = scanXml(xml, part, 5);
   const p = root.prefix;
@@ -74,6 +114,12 @@ export function extendComments(
     const existing = theirs.get(n.ref);
     const text = existing?.children.find((el) => el.local === 'text');
     if (existing && text) {
+      // The note as a whole must stay within Excel's limit: ours gets what the user's text leaves, after the
+      // blank line that sets it apart. A note already (nearly) full is left as it is; its cell is still
+      // coloured and the results sheet lists the finding.
+      const room = EXCEL_CELL_CHARS - noteLength(xml, text) - 2;
+      if (n.text.length > room && room <= cutMark(lang).length) continue;
+      const ours = fitCell(n.text, lang, room);
       // A note of plain text (<t> alone) cannot be followed by a run: readers take one or the other. Its <t> is
       // wrapped in a run of its own, its bytes untouched between our two tags.
       const plain = text.children.find((el) => el.local === 't');
@@ -83,12 +129,12 @@ export function extendComments(
       }
       // After the user's own note, set apart by a blank line.
       const { at, close } = childrenEnd(patch, xml, text);
-      patch.insert(at, run(p, `\n\n${n.text}`) + close);
+      patch.insert(at, run(p, `\n\n${ours}`) + close);
       continue;
     }
     shaped.push(n);
     added.push(
-      `<${p}comment ref="${n.ref}" authorId="${authorId}"><${p}text>${run(p, n.text)}</${p}text></${p}comment>`,
+      `<${p}comment ref="${n.ref}" authorId="${authorId}"><${p}text>${run(p, fitCell(n.text, lang))}</${p}text></${p}comment>`,
     );
   }
   if (added.length) {

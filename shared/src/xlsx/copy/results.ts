@@ -11,6 +11,7 @@ import { statusLabel } from '../../report/messages';
 import { quoteSheetName } from '../../hosts/a1Names';
 import { reportDisplay, type FindingGroup } from '../../hosts/reportDisplay';
 import { columnLetters } from '../../table/grid';
+import { fitCell } from '../../text/cellLimit';
 import { t as say, type Key } from '../../../ui/i18n';
 import { escapeAttribute, escapeText } from './xmlEdit';
 
@@ -44,6 +45,13 @@ const LEGEND: [HighlightKind, Key][] = [
 ];
 
 const WIDTHS = [14, 60, 18, 14, 18];
+/** Excel's tallest row, in points: a taller one is refused. */
+const MAX_ROW_HEIGHT = 409;
+/**
+ * The longest internal link location Excel takes (XlsxWriter ignores longer ones for that reason). A real sheet
+ * name has at most 31 characters; only a hostile one is longer, and its cell is then named without a link.
+ */
+const MAX_LINK_LOCATION = 255;
 
 export interface ResultsContent {
   rows: (Row | null)[];
@@ -55,18 +63,21 @@ export function resultsContent(report: Report, lang: Lang): ResultsContent {
   const display = reportDisplay(report, lang);
   const rows: (Row | null)[] = [];
   const put = (values: (string | number | { text: string; location: string })[], bold = false): Row => {
+    // Texts from the file (sheet names, task texts quoted in messages) can be longer than a cell holds: cut here,
+    // in the report's language, so that the row height below is that of the text written.
     const cells = values.map((v, i): Cell => {
       const look: CellLook = { font: bold ? 'bold' : 'regular', fill: null, wrap: i === 1 };
-      if (typeof v === 'object')
-        return { value: v.text, location: v.location, look: { ...look, font: 'link' } };
-      return { value: v, look };
+      if (typeof v === 'object' && v.location.length <= MAX_LINK_LOCATION)
+        return { value: fitCell(v.text, lang), location: v.location, look: { ...look, font: 'link' } };
+      if (typeof v === 'object') return { value: fitCell(v.text, lang), look };
+      return { value: typeof v === 'string' ? fitCell(v, lang) : v, look };
     });
     const row: Row = { cells };
     // Spreadsheets do not grow a row to its wrapped text when a file is opened: give long names their lines
     // (about 60 characters of Times New Roman 12, capitals included, fit the 60-wide column).
-    const text = typeof values[1] === 'string' ? values[1] : '';
+    const text = typeof cells[1]?.value === 'string' ? cells[1].value : '';
     const lines = Math.ceil([...text].length / 60);
-    if (lines > 1) row.height = 16 * lines;
+    if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, 16 * lines);
     rows.push(row);
     return row;
   };
@@ -179,14 +190,17 @@ export function resultsSheetXml(content: ResultsContent, styleOf: (look: CellLoo
     const r = i + 1;
     const cells = row.cells.map((cell, c) => {
       const ref = `${columnLetters(c)}${r}`;
-      if (cell.location !== undefined)
+      // resultsContent has cut every text in its language; this guards the XML itself. Cut before escaping:
+      // Excel counts the value's characters, not those of its escapes (&amp;, _x000D_).
+      const value = typeof cell.value === 'string' ? fitCell(cell.value) : cell.value;
+      if (cell.location !== undefined && cell.location.length <= MAX_LINK_LOCATION)
         links.push(
-          `<hyperlink ref="${ref}" location="${escapeAttribute(cell.location)}" display="${escapeAttribute(String(cell.value))}"/>`,
+          `<hyperlink ref="${ref}" location="${escapeAttribute(cell.location)}" display="${escapeAttribute(String(value))}"/>`,
         );
       const s = styleOf(cell.look);
-      if (typeof cell.value === 'number') return `<c r="${ref}" s="${s}"><v>${cell.value}</v></c>`;
-      if (cell.value === '') return `<c r="${ref}" s="${s}"/>`;
-      return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(cell.value)}</t></is></c>`;
+      if (typeof value === 'number') return `<c r="${ref}" s="${s}"><v>${value}</v></c>`;
+      if (value === '') return `<c r="${ref}" s="${s}"/>`;
+      return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
     });
     const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';
     rowsXml.push(`<row r="${r}"${height}>${cells.join('')}</row>`);

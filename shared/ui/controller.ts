@@ -28,7 +28,7 @@ import { buildTemplate } from '../src/templates/build';
 import { browserDom, clear, type Dom } from './dom';
 import { isKey, t, word, type Key } from './i18n';
 import { renderLegend, renderReport, summaryText } from './view';
-import type { Scope, Workbook } from './workbook';
+import type { Scope, ShownReport, Workbook } from './workbook';
 
 /** Something to show, worded at display time so a language switch can re-word it. */
 type Say = (lang: Lang) => string;
@@ -51,8 +51,11 @@ export interface PaneEnv {
   showPane?(): Promise<void>;
   /** Told after the pane is worded in a language, so a host can word its own controls around the pane. */
   onLang?(lang: Lang): void;
-  /** Told each time a check's report is shown (also when a language switch re-words it), with its options. */
-  onReport?(report: Report, options: CheckOptions): void;
+  /**
+   * Told each time a check's report is shown (also when a language switch re-words it), with its options; the
+   * report is null where the host checked it (Workbook.check).
+   */
+  onReport?(report: Report | null, options: CheckOptions): void;
 }
 
 /** Why a host cannot run the pane; each host says it in its own words (i18n.ts). */
@@ -62,7 +65,10 @@ export type Unavailable = 'notInExcel' | 'officeMissing' | 'sheetsMissing';
 const LANG_KEY = 'cchc.addin.lang';
 
 interface LastCheck {
-  grid: SheetGrid;
+  /** The grid read, checked again on a language switch; null where the host checks (Workbook.check). */
+  grid: SheetGrid | null;
+  sheet: string;
+  scope: Scope;
   options: CheckOptions;
   highlighted: boolean;
 }
@@ -72,7 +78,7 @@ export class Pane {
   private readonly doc: Document;
   private readonly dom: Dom<HTMLElement>;
   private last: LastCheck | null = null;
-  private report: Report | null = null;
+  private shown: ShownReport | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   /** The date the user chose, restored when they go back from a period to a date. */
   private manualDate = '';
@@ -150,10 +156,36 @@ export class Pane {
     // Finding messages are worded by the core: re-check the grid already read (no Excel call) in the new language.
     if (this.last) {
       this.last.options = { ...this.last.options, lang };
-      this.report = checkWorkbook([this.last.grid], this.last.options);
-      this.env.onReport?.(this.report, this.last.options);
+      if (this.last.grid) {
+        const report = checkWorkbook([this.last.grid], this.last.options);
+        this.shown = reportDisplay(report, lang);
+        this.env.onReport?.(report, this.last.options);
+      } else this.recheck(this.last);
     }
     this.applyLang();
+  }
+
+  /** A host that checks for itself (Workbook.check) re-words the last check there, after any flow running. */
+  private recheck(last: LastCheck): void {
+    const check = this.env.workbook.check?.bind(this.env.workbook);
+    if (!check) return;
+    this.queue = this.queue.then(async () => {
+      try {
+        const { display } = await check({
+          scope: last.scope,
+          options: last.options,
+          highlight: false,
+          sheet: last.sheet,
+        });
+        // A newer check or a reset meanwhile owns the results.
+        if (this.last !== last) return;
+        this.shown = display;
+        this.env.onReport?.(null, last.options);
+        this.renderResults();
+      } catch (e) {
+        this.showAlert((lang) => this.env.workbook.explainError(e, lang));
+      }
+    });
   }
 
   private applyLang(): void {
@@ -289,14 +321,23 @@ export class Pane {
       );
       if (!form.ok) throw new FormError(form.problem === 'year' ? 'problemYear' : 'problemDate');
       const highlight = override.highlight ?? this.byId<HTMLInputElement>('highlight').checked;
-      const grid = await this.env.workbook.readSheet(override.scope ?? this.scope());
-      const report = checkWorkbook([grid], form.value);
-      if (highlight) await this.env.workbook.applyHighlights(grid.name, highlightsFor(report));
-      this.last = { grid, options: form.value, highlighted: highlight };
-      this.report = report;
+      const scope = override.scope ?? this.scope();
+      const wb = this.env.workbook;
+      let report: Report | null = null;
+      if (wb.check) {
+        const checked = await wb.check({ scope, options: form.value, highlight });
+        this.last = { grid: null, sheet: checked.sheet, scope, options: form.value, highlighted: highlight };
+        this.shown = checked.display;
+      } else {
+        const grid = await wb.readSheet(scope);
+        report = checkWorkbook([grid], form.value);
+        if (highlight) await wb.applyHighlights(grid.name, highlightsFor(report));
+        this.last = { grid, sheet: grid.name, scope, options: form.value, highlighted: highlight };
+        this.shown = reportDisplay(report, this.lang);
+      }
       // The core took the cut-off in the plan year (perhaps read from the title): show the date it used.
       if (period) {
-        this.byId<HTMLInputElement>('as-of').value = report.asOf;
+        this.byId<HTMLInputElement>('as-of').value = this.shown.asOf;
         this.showAsOf();
       }
       this.renderResults();
@@ -351,7 +392,7 @@ export class Pane {
       const sheet = all ? undefined : await this.env.workbook.activeSheetName();
       const n = await this.env.workbook.clearHighlights(sheet);
       this.clearSay = (lang) => t(lang, 'cleared', { n });
-      if (this.last && (all || this.last.grid.name === sheet)) this.last.highlighted = false;
+      if (this.last && (all || this.last.sheet === sheet)) this.last.highlighted = false;
       return true;
     }).then((ok) => {
       this.renderSay(out, ok ? this.clearSay : null);
@@ -363,7 +404,7 @@ export class Pane {
   /** Forgets the last check (a host whose workbook was replaced, as the web page's next file): the empty state. */
   reset(): void {
     this.last = null;
-    this.report = null;
+    this.shown = null;
     const results = this.byId('results');
     clear(results);
     results.appendChild(
@@ -408,12 +449,12 @@ export class Pane {
   private renderResults(): void {
     const results = this.byId('results');
     const summary = this.byId('summary');
-    if (!this.report || !this.last) {
+    if (!this.shown || !this.last) {
       summary.className = 'live';
       summary.textContent = '';
       return;
     }
-    const display = reportDisplay(this.report, this.lang);
+    const display = this.shown;
     clear(results);
     results.appendChild(
       renderReport(this.dom, display, this.lang, { onSelect: (item) => this.selectCell(item) }),

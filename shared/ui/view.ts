@@ -3,15 +3,10 @@
  * comes from a sheet goes through Dom.el's children, i.e. a text node: a cell holding markup shows as typed.
  */
 import { HIGHLIGHT_FILLS, statusLabel, type HighlightKind, type Lang } from '../src/index';
-import type {
-  FindingGroup,
-  FindingItem,
-  ReportDisplay,
-  SeverityCounts,
-  SheetDisplay,
-} from '../src/hosts/reportDisplay';
+import type { FindingItem, ReportDisplay, SeverityCounts } from '../src/hosts/reportDisplay';
 import type { Child, Dom } from './dom';
 import { t } from './i18n';
+import type { ShownGroup, ShownReport, ShownSheet } from './workbook';
 
 /** Findings shown per group before a "show more" button: a 100,000-row sheet can yield that many. */
 export const PAGE_SIZE = 100;
@@ -33,14 +28,14 @@ export function summaryText(d: ReportDisplay, lang: Lang, highlighted: boolean):
 }
 
 /** The findings, KPI table and area summary of every sheet; the summary line is the pane's live region's. */
-export function renderReport<N>(dom: Dom<N>, d: ReportDisplay, lang: Lang, handlers: ViewHandlers): N {
+export function renderReport<N>(dom: Dom<N>, d: ShownReport, lang: Lang, handlers: ViewHandlers): N {
   const children: Child<N>[] = [];
   if (d.groups.length) children.push(renderGroups(dom, d.groups, lang, handlers));
   for (const sheet of d.sheets) children.push(renderSheet(dom, sheet, lang, handlers));
   return dom.el('div', { class: 'report' }, children);
 }
 
-function renderSheet<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang, handlers: ViewHandlers): N {
+function renderSheet<N>(dom: Dom<N>, s: ShownSheet, lang: Lang, handlers: ViewHandlers): N {
   const key = s.kind === 'tasks' ? 'sheetTasks' : s.kind === 'kpis' ? 'sheetKpis' : 'sheetNone';
   const children: Child<N>[] = [
     dom.el('h3', { class: 'sheet-title' }, [t(lang, key, { sheet: s.name, year: s.planYear })]),
@@ -61,7 +56,7 @@ function renderSheet<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang, handlers: View
   return dom.el('section', { class: 'sheet', 'data-sheet': s.name }, children);
 }
 
-function renderGroups<N>(dom: Dom<N>, groups: FindingGroup[], lang: Lang, handlers: ViewHandlers): N {
+function renderGroups<N>(dom: Dom<N>, groups: ShownGroup[], lang: Lang, handlers: ViewHandlers): N {
   return dom.el(
     'div',
     { class: 'groups' },
@@ -73,28 +68,32 @@ function renderGroups<N>(dom: Dom<N>, groups: FindingGroup[], lang: Lang, handle
           ' ',
           dom.el('span', { class: 'group-name' }, [g.title]),
           ' ',
-          dom.el('span', { class: 'group-count' }, [`(${g.items.length})`]),
+          dom.el('span', { class: 'group-count' }, [`(${g.items.length + (g.omitted ?? 0)})`]),
           ' ',
           dom.el('code', { class: 'group-code' }, [g.code]),
         ]),
         list,
       ]);
-      appendItems(dom, list, group, g.items, 0, lang, handlers);
+      appendItems(dom, list, group, g, 0, lang, handlers);
       return group;
     }),
   );
 }
 
-/** Adds one page of findings to a list and, when more remain, a button that adds the next page. */
+/**
+ * Adds one page of findings to a list and, when more remain, a button that adds the next page; past the items
+ * the host handed over, a line says how many it left out.
+ */
 function appendItems<N>(
   dom: Dom<N>,
   list: N,
   group: N,
-  items: FindingItem[],
+  g: ShownGroup,
   from: number,
   lang: Lang,
   handlers: ViewHandlers,
 ): N | null {
+  const items = g.items;
   const page = items.slice(from, from + PAGE_SIZE);
   let first: N | null = null;
   for (const item of page) {
@@ -109,11 +108,13 @@ function appendItems<N>(
     ]);
     dom.on(more, 'click', () => {
       dom.remove(more);
-      const added = appendItems(dom, list, group, items, from + PAGE_SIZE, lang, handlers);
+      const added = appendItems(dom, list, group, g, from + PAGE_SIZE, lang, handlers);
       // The pressed button is gone: keep the keyboard user where the new items start.
       if (added) dom.focus(added);
     });
     dom.append(group, [more]);
+  } else if (g.omitted) {
+    dom.append(group, [dom.el('p', { class: 'hint omitted' }, [t(lang, 'itemsOmitted', { n: g.omitted })])]);
   }
   return first;
 }
@@ -186,7 +187,7 @@ function table<N>(
   ]);
 }
 
-function renderKpis<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang): N[] {
+function renderKpis<N>(dom: Dom<N>, s: ShownSheet, lang: Lang): N[] {
   const head = ['colNo', 'colIndicator', 'colTarget', 'colResult', 'colStatus'] as const;
   const rows = s.kpis.map((k) => [
     k.number,
@@ -204,6 +205,9 @@ function renderKpis<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang): N[] {
       rows,
       2,
     ),
+    ...(s.kpisOmitted
+      ? [dom.el('p', { class: 'hint omitted' }, [t(lang, 'kpisOmitted', { n: s.kpisOmitted })])]
+      : []),
   ];
 }
 
@@ -225,7 +229,7 @@ function areaRows<A extends { area: string; name: string; groups: { number: stri
   return rows;
 }
 
-function renderAreas<N>(dom: Dom<N>, s: SheetDisplay, lang: Lang): N[] {
+function renderAreas<N>(dom: Dom<N>, s: ShownSheet, lang: Lang): N[] {
   if (s.kind === 'tasks') {
     const tt = s.taskTotals;
     return [

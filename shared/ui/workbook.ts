@@ -3,14 +3,54 @@
  * Sheets: one server call from the sidebar per operation). The pane's controller never touches a host API, so it is the
  * same code in every host and can be driven by a stand-in.
  */
-import type { Highlight, Lang, SheetGrid } from '../src/index';
+import type { CheckOptions, Highlight, Lang, SheetGrid } from '../src/index';
+import type { FindingGroup, ReportDisplay, SheetDisplay } from '../src/hosts/reportDisplay';
 import type { TemplateWorkbook } from '../src/templates/schema';
 
 export type Scope = 'sheet' | 'selection';
 
+/** A group of findings as a host that checks for itself hands it over: its first items, and how many more. */
+export interface ShownGroup extends FindingGroup {
+  omitted?: number;
+}
+
+/** A sheet's display whose findings and KPI rows may stop short (`kpisOmitted` rows left out). */
+export interface ShownSheet extends SheetDisplay {
+  groups: ShownGroup[];
+  kpisOmitted?: number;
+}
+
+/** The report as the pane shows it; a plain ReportDisplay is one with nothing left out. */
+export interface ShownReport extends ReportDisplay {
+  groups: ShownGroup[];
+  sheets: ShownSheet[];
+}
+
+export interface CheckRequest {
+  scope: Scope;
+  options: CheckOptions;
+  /** Apply the check's highlights (as applyHighlights would). */
+  highlight: boolean;
+  /** The sheet to check again (a language switch); else the scope's sheet. */
+  sheet?: string;
+}
+
+export interface Checked {
+  /** The sheet that was checked. */
+  sheet: string;
+  /** Worded in the options' language. */
+  display: ShownReport;
+}
+
 export interface Workbook {
   /** The active sheet's used range, or the part of the selection inside it. */
   readSheet(scope: Scope): Promise<SheetGrid>;
+  /**
+   * Optional: reads and checks the sheet where the host holds it (the web page's worker), so the page gets only
+   * what it shows, never the grid or the whole report. Without it the pane reads the sheet, checks it and
+   * applies the highlights itself.
+   */
+  check?(request: CheckRequest): Promise<Checked>;
   /** Replaces the host's highlights on that sheet with these (highlights of other sheets are ignored). */
   applyHighlights(sheetName: string, highlights: Highlight[]): Promise<void>;
   /** Highlights removed; all sheets when no name is given. */

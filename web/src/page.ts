@@ -1,19 +1,21 @@
 /**
- * The web page: the shared pane over the file in memory. The officer picks or drops a file; it is read (in the
- * worker), the sheet with a table is chosen and checked at once; a finding shows its row; the checked copy and
- * the templates are downloads. Nothing is sent anywhere: the page's CSP allows no request at all.
+ * The web page: the shared pane over the file the worker holds. The officer picks or drops a file; it is read and
+ * checked in the worker, the sheet with a table chosen and checked at once; a finding shows its row; the checked
+ * copy and the templates are downloads. Nothing is sent anywhere: the page's CSP allows no request at all. When
+ * the worker fails (too large a file, a crash, no answer in time) it is replaced, the page says so in its own
+ * words and takes the next file.
  */
-import type { CheckOptions, Lang, SheetGrid } from '../../shared/src/index';
+import type { CheckOptions, Lang } from '../../shared/src/index';
 import { isoDay } from '../../shared/src/hosts/checkForm';
 import type { TemplateWorkbook } from '../../shared/src/templates/schema';
 import { Pane } from '../../shared/ui/controller';
 import { browserDom, clear } from '../../shared/ui/dom';
 import { setHostWords } from '../../shared/ui/i18n';
-import { pageEngine, workerEngine, type Engine } from './client';
+import { EngineFailure, pageEngine, workerEngine, type Engine } from './client';
 import { baseName } from './engine';
-import { renderRow, rowView } from './preview';
-import type { LoadedFile, Phase } from './protocol';
-import { webWorkbook, explainWebError, WebError } from './webWorkbook';
+import { renderRow, type RowView } from './preview';
+import type { FileInfo, Phase } from './protocol';
+import { webWorkbook, explainWebError, failureText, WebError } from './webWorkbook';
 import { HOST_WORDS, isWebKey, w } from './words';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -44,7 +46,7 @@ export async function startPage(ownScript: string): Promise<void> {
   byId('summary').after(byId('download-box'));
 
   let lang: Lang = 'vi';
-  let file: LoadedFile | null = null;
+  let file: FileInfo | null = null;
   let options: CheckOptions | null = null;
   let statusSay: Say = null;
   let alertSay: Say = null;
@@ -62,9 +64,14 @@ export async function startPage(ownScript: string): Promise<void> {
     choose: (name) => {
       picker.value = name;
     },
+    engine: () => engineReady,
     showRow,
     downloadTemplate,
     highlightsChanged: () => syncDownload(),
+    busy: (on) => {
+      checking = on;
+      input.disabled = on || reading;
+    },
   });
 
   const pane = new Pane({
@@ -101,8 +108,8 @@ export async function startPage(ownScript: string): Promise<void> {
     const chosen = picker.value;
     clear(picker);
     if (!file) return;
-    file.sheets.forEach((s, i) => {
-      const kind = file?.kinds[i];
+    file.sheets.forEach((s) => {
+      const kind = s.kind;
       const key = kind === 'tasks' ? 'kindTasks' : kind === 'kpis' ? 'kindKpis' : 'kindNone';
       picker.appendChild(dom.el('option', { value: s.name }, [w(lang, key, { name: s.name })]));
     });
@@ -118,12 +125,11 @@ export async function startPage(ownScript: string): Promise<void> {
       !file || ready ? '' : file.csv ? w(lang, 'downloadCsv') : w(lang, 'downloadNeedsCheck');
   }
 
-  function showRow(grid: SheetGrid, cell: string): void {
-    const view = rowView(grid, cell);
+  function showRow(sheet: string, cell: string, view: RowView | null): void {
     const body = byId('preview-body');
     clear(body);
     if (!view) return;
-    previewSay = (l) => w(l, 'previewHeading', { row: view.row, sheet: grid.name, cell });
+    previewSay = (l) => w(l, 'previewHeading', { row: view.row, sheet, cell });
     byId('preview-heading').textContent = previewSay(lang);
     body.appendChild(renderRow(dom, view, w(lang, 'previewMarked')));
     preview.hidden = false;
@@ -151,7 +157,7 @@ export async function startPage(ownScript: string): Promise<void> {
   async function downloadTemplate(template: TemplateWorkbook): Promise<string> {
     // exceljs renders the templates as the command line does; it is evaluated only when a template is asked for.
     const { renderWorkbook } = await import('../../cli/src/templates/renderWorkbook');
-    const buffer = await renderWorkbook(template).xlsx.writeBuffer();
+    const buffer = await renderWorkbook(template, lang).xlsx.writeBuffer();
     const roles = new Set(template.sheets.map((s) => s.role));
     const what =
       roles.has('tasks') && roles.has('kpis')
@@ -169,12 +175,29 @@ export async function startPage(ownScript: string): Promise<void> {
 
   // ---- reading a file ----
 
-  let engine: Engine | null = null;
-  const engineReady = (async () => {
-    engine = (await workerEngine(ownScript)) ?? pageEngine();
+  const engineReady = (async (): Promise<Engine> => {
+    const engine = (await workerEngine(ownScript, { onLost: fileLost })) ?? pageEngine();
     doc.body.dataset.engine = engine.where;
     return engine;
   })();
+
+  /**
+   * The worker was replaced (a file too large, a crash, no answer in time): the file it held is gone, so nothing
+   * of it is left to pick, check or download. The failure itself is worded where the request was made.
+   */
+  function fileLost(): void {
+    doc.body.dataset.restarts = String(Number(doc.body.dataset.restarts ?? 0) + 1);
+    if (!file) return;
+    file = null;
+    options = null;
+    statusSay = null;
+    downloadSay = null;
+    byId('sheet-field').hidden = true;
+    hidePreview();
+    void workbook.clearHighlights();
+    pane.reset();
+    reword();
+  }
 
   function readBytes(f: File, onProgress: (pct: number) => void): Promise<Uint8Array> {
     return new Promise((ok, fail) => {
@@ -189,8 +212,10 @@ export async function startPage(ownScript: string): Promise<void> {
   }
 
   let reading = false;
+  let checking = false;
   async function load(f: File): Promise<void> {
-    if (reading) return;
+    // One file at a time: the worker holds one, and a check under way belongs to the last.
+    if (reading || checking) return;
     reading = true;
     const name = f.name;
     const progress = byId<HTMLProgressElement>('progress');
@@ -237,16 +262,17 @@ export async function startPage(ownScript: string): Promise<void> {
       }
       file = outcome.file;
       const loaded = outcome.file;
-      const tables = loaded.kinds.filter((k) => k !== 'none').length;
+      const tables = loaded.sheets.filter((s) => s.kind !== 'none').length;
       statusSay = (l) => w(l, 'loaded', { file: name, sheets: loaded.sheets.length, tables });
       const noTable = loaded.noTable;
       if (noTable) alertSay = (l) => noTable[l];
       fillPicker();
-      const first = loaded.kinds.findIndex((k) => k !== 'none');
+      const first = loaded.sheets.findIndex((s) => s.kind !== 'none');
       picker.value = loaded.sheets[Math.max(first, 0)].name;
       byId('sheet-field').hidden = loaded.sheets.length < 2;
     } catch (e) {
-      alertSay = (l) => explainWebError(e, l);
+      file = null;
+      alertSay = e instanceof EngineFailure ? (l) => failureText(e, name, l) : (l) => explainWebError(e, l);
     } finally {
       clearInterval(timer);
       box.hidden = true;
@@ -300,9 +326,12 @@ export async function startPage(ownScript: string): Promise<void> {
       save(copy, name);
       downloadSay = (l) => w(l, 'copyDone', { file: name });
     } catch (e) {
-      const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
       downloadSay =
-        e instanceof WebError ? (l) => explainWebError(e, l) : (l) => w(l, 'copyFailed', { detail });
+        e instanceof WebError
+          ? (l) => explainWebError(e, l)
+          : e instanceof EngineFailure
+            ? (l) => failureText(e, loaded.name, l)
+            : (l) => w(l, 'copyFailed');
     } finally {
       reword();
     }

@@ -16,6 +16,8 @@ export const HOST_WORDS: HostWords = {
     busyTemplate: 'Đang tạo tệp mẫu…',
     templateCreated: 'Đã tải về {names}.',
     clearActive: 'Trang tính đang chọn',
+    itemsOmitted: '… và {n} mục nữa: bản đã kiểm tra (trang "Kết quả kiểm tra") có đủ.',
+    kpisOmitted: '… và {n} chỉ tiêu nữa: bản đã kiểm tra (trang "Kết quả kiểm tra") có đủ.',
   },
   en: {
     highlightLabel: 'Highlight in the downloaded copy',
@@ -27,6 +29,8 @@ export const HOST_WORDS: HostWords = {
     busyTemplate: 'Making the template file…',
     templateCreated: 'Downloaded {names}.',
     clearActive: 'Chosen sheet',
+    itemsOmitted: '… and {n} more: the checked copy (sheet "Check results") has them all.',
+    kpisOmitted: '… and {n} more indicators: the checked copy (sheet "Check results") has them all.',
   },
 };
 
@@ -50,12 +54,24 @@ const VI = {
   downloadCsv: 'Tệp .csv không giữ được màu: hãy lưu tệp thành .xlsx để tải bản có đánh dấu.',
   busyCopy: 'Đang tạo bản đã kiểm tra…',
   copyDone: 'Đã tải về {file}.',
-  copyFailed: 'Không tạo được bản đã kiểm tra ({detail}).',
+  copyFailed: 'Không tạo được bản đã kiểm tra. Hãy tải lại trang, chọn lại tệp rồi thử lại.',
   previewHeading: 'Dòng {row} của trang "{sheet}", ô {cell}',
   previewClose: 'Đóng',
   previewMarked: 'ô được chọn',
   noFile: 'Chưa có tệp: hãy chọn tệp .xlsx hoặc .csv trước.',
-  failed: 'Không thực hiện được ({detail}).',
+  failed: 'Không thực hiện được do một lỗi bất ngờ. Hãy tải lại trang, chọn lại tệp rồi thử lại.',
+  fileGone: 'Tệp không còn trong trang (trang đã khởi động lại phần đọc tệp): hãy chọn lại tệp.',
+  stopTime:
+    '{file}: tệp quá lớn hoặc bị hỏng: {step} quá {s} giây vẫn chưa xong nên trang đã dừng lại. {advice}',
+  stopMemory: '{file}: tệp quá lớn hoặc bị hỏng: trình duyệt không đủ bộ nhớ để {step}. {advice}',
+  stopCrash:
+    '{file}: không {step} được: phần đọc tệp của trang dừng bất thường, có thể do tệp quá lớn hoặc bị hỏng. {advice}',
+  stepRead: 'đọc tệp',
+  stepCheck: 'kiểm tra tệp',
+  stepCopy: 'tạo bản đã kiểm tra',
+  stepRow: 'hiện dòng của trang tính',
+  advice:
+    'Hãy mở tệp bằng Excel, xóa các dòng, cột và vùng gộp ô thừa (nhất là ở xa bảng), lưu thành một bản sao (.xlsx) rồi chọn bản sao đó ở đây.',
 } as const;
 
 export type WebKey = keyof typeof VI;
@@ -80,12 +96,26 @@ const EN: Record<WebKey, string> = {
   downloadCsv: 'A .csv cannot hold colours: save the file as .xlsx to download a highlighted copy.',
   busyCopy: 'Making the checked copy…',
   copyDone: 'Downloaded {file}.',
-  copyFailed: 'The checked copy could not be made ({detail}).',
+  copyFailed: 'The checked copy could not be made. Reload the page, choose the file again and try again.',
   previewHeading: 'Row {row} of sheet "{sheet}", cell {cell}',
   previewClose: 'Close',
   previewMarked: 'chosen cell',
   noFile: 'No file yet: choose an .xlsx or .csv file first.',
-  failed: 'That did not work ({detail}).',
+  failed:
+    'That did not work: something unexpected went wrong. Reload the page, choose the file again and try again.',
+  fileGone: 'The file is no longer in the page (its file reader was restarted): choose the file again.',
+  stopTime:
+    '{file}: the file is too large or damaged: {step} took more than {s} s, so the page stopped it. {advice}',
+  stopMemory:
+    '{file}: the file is too large or damaged: the browser did not have enough memory for {step}. {advice}',
+  stopCrash:
+    '{file}: {step} failed: the page’s file reader stopped unexpectedly, perhaps because the file is too large or damaged. {advice}',
+  stepRead: 'reading it',
+  stepCheck: 'checking it',
+  stepCopy: 'making the checked copy',
+  stepRow: 'showing the row',
+  advice:
+    'Open it in Excel, delete the surplus rows, columns and merged ranges (especially those far from the table), save a copy (.xlsx) and choose that copy here.',
 };
 
 const WORDS: Record<Lang, Record<WebKey, string>> = { vi: VI, en: EN };

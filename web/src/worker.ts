@@ -1,38 +1,62 @@
 /**
  * The worker's side: the page's own script, run again inside a Worker made from a blob of its text (one file,
- * nothing to fetch). It keeps the last file's bytes and grids, so "download the checked copy" sends only options.
+ * nothing to fetch). It reads the file, keeps its bytes and grids, and checks, previews and copies from them, so
+ * the page sends only options and gets only what it shows. Every request gets one answer: its value, or why not
+ * (protocol.ts), never a raw exception for the page to show.
  */
-import { copyOf, readFile } from './engine';
-import type { LoadedFile, Request, Response } from './protocol';
+import { checkSheet, copyOf, isOutOfMemory, readFile, rowOf, type LoadedFile } from './engine';
+import type { Ops, Request, Response, WorkerFailure } from './protocol';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<Request>) => void) | null;
   postMessage(message: Response, transfer?: Transferable[]): void;
 }
 
+class NoFile extends Error {}
+
 export function serveWorker(scope: WorkerScope): void {
-  let bytes: Uint8Array | null = null;
   let file: LoadedFile | null = null;
+  const held = (): LoadedFile => {
+    if (!file) throw new NoFile('no file read');
+    return file;
+  };
+
+  function answer(req: Request): { value: Ops[Request['op']]['answer']; transfer?: Transferable[] } {
+    switch (req.op) {
+      case 'ping':
+        return { value: 'pong' };
+      case 'read': {
+        file = null;
+        const read = readFile(req.bytes, req.name, (phase) => scope.postMessage({ id: req.id, phase }));
+        file = read.file;
+        return { value: read.outcome };
+      }
+      case 'check':
+        scope.postMessage({ id: req.id, phase: 'check' });
+        return { value: checkSheet(held(), req.sheet, req.options) };
+      case 'row':
+        return { value: rowOf(held(), req.sheet, req.cell) };
+      case 'copy': {
+        scope.postMessage({ id: req.id, phase: 'copy' });
+        const copy = copyOf(held(), req.options);
+        // Handed over, not copied: the copy can be as large as the file.
+        return { value: copy, transfer: [copy.buffer] };
+      }
+    }
+  }
+
+  const failureOf = (err: unknown): WorkerFailure =>
+    err instanceof NoFile ? 'no-file' : isOutOfMemory(err) ? 'memory' : 'crash';
+
   scope.onmessage = (e) => {
     const req = e.data;
     try {
-      if (req.op === 'ping') scope.postMessage({ id: req.id, ok: true, value: 'pong' });
-      else if (req.op === 'read') {
-        bytes = null;
-        file = null;
-        const outcome = readFile(req.bytes, req.name, (phase) => scope.postMessage({ id: req.id, phase }));
-        if (outcome.ok) {
-          bytes = req.bytes;
-          file = outcome.file;
-        }
-        scope.postMessage({ id: req.id, ok: true, value: outcome });
-      } else if (req.op === 'copy') {
-        if (!bytes || !file) throw new Error('no file read');
-        const copy = copyOf(bytes, file, req.options);
-        scope.postMessage({ id: req.id, ok: true, value: copy }, [copy.buffer]);
-      }
+      const { value, transfer } = answer(req);
+      scope.postMessage({ id: req.id, op: req.op, ok: true, value } as Response, transfer);
     } catch (err) {
-      scope.postMessage({ id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) });
+      // A read that ran out of memory leaves nothing worth keeping; a failed copy leaves the file as it was.
+      if (req.op === 'read') file = null;
+      scope.postMessage({ id: req.id, ok: false, failure: failureOf(err) });
     }
   };
 }

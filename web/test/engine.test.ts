@@ -1,14 +1,16 @@
 /**
  * The page's engine and port without a browser: a file that cannot be read gets the command line's own line,
- * a .csv reads as the CLI reads it, and the port records highlights and shows rows as the pane asks.
+ * a .csv reads as the CLI reads it, and the port checks in the engine, counts highlights and shows rows as the
+ * pane asks.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkbookBuffer, WorkbookReadError } from '../../cli/src/xlsx/readWorkbook';
 import { csvGrid } from '../../cli/src/xlsx/readCsv';
+import { pageEngine } from '../src/client';
 import { readFile } from '../src/engine';
 import { cellText, rowView } from '../src/preview';
-import type { LoadedFile } from '../src/protocol';
+import type { FileInfo } from '../src/protocol';
 import { webWorkbook, WebError } from '../src/webWorkbook';
 
 const ROOT = join(__dirname, '../..');
@@ -30,7 +32,7 @@ describe('reading in the page', () => {
     ['text', new TextEncoder().encode('not a workbook')],
     ['old xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])],
   ])('a %s file gets the CLI’s line, in both languages', async (_what, bytes) => {
-    const out = readFile(new Uint8Array(bytes), 'phuong-5.xlsx');
+    const out = readFile(new Uint8Array(bytes), 'phuong-5.xlsx').outcome;
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.lines.vi).toBe(await cliLine(bytes, 'phuong-5.xlsx', 'vi'));
@@ -39,44 +41,57 @@ describe('reading in the page', () => {
 
   it('reads a .csv as the CLI does, and says when it holds no table', () => {
     const bytes = new TextEncoder().encode('\ufeffGhi chú;Ngày\nHọp;01/02/2025\n');
-    const out = readFile(bytes, 'ghi-chu.csv');
+    const { outcome: out, file } = readFile(bytes, 'ghi-chu.csv');
     expect(out.ok).toBe(true);
     if (!out.ok) return;
-    expect(out.file.sheets).toEqual([csvGrid(Buffer.from(bytes), 'ghi-chu.csv')]);
+    expect(file?.sheets).toEqual([csvGrid(Buffer.from(bytes), 'ghi-chu.csv')]);
     expect(out.file.csv).toBe(true);
     expect(out.file.noTable?.vi).toMatch(/^ghi-chu\.csv: /);
   });
 
   it('finds the sample’s two tables', () => {
-    const out = readFile(new Uint8Array(SAMPLE), 'phu-luc-mau.xlsx');
-    expect(out.ok && out.file.kinds).toEqual(['tasks', 'kpis']);
+    const out = readFile(new Uint8Array(SAMPLE), 'phu-luc-mau.xlsx').outcome;
+    expect(out.ok && out.file.sheets.map((s) => s.kind)).toEqual(['tasks', 'kpis']);
   });
 });
 
 describe('the web Workbook port', () => {
-  const out = readFile(new Uint8Array(SAMPLE), 'phu-luc-mau.xlsx');
-  const file = (out.ok ? out.file : null) as LoadedFile;
+  const engine = pageEngine();
+  let file: FileInfo | null = null;
   let active = 'Chỉ tiêu';
   const shown: string[] = [];
+  const busy: boolean[] = [];
   const wb = webWorkbook({
     file: () => file,
     activeSheet: () => active,
     choose: (s) => (active = s),
-    showRow: (grid, cell) => shown.push(`${grid.name}!${cell}`),
+    engine: async () => engine,
+    showRow: (sheet, cell, view) => shown.push(`${sheet}!${cell}:${view?.row}`),
     downloadTemplate: async () => 'mau.xlsx',
+    busy: (on) => busy.push(on),
   });
 
-  it('reads the chosen sheet, records and clears highlights, shows a cell’s row', async () => {
-    expect((await wb.readSheet('sheet')).name).toBe('Chỉ tiêu');
-    await wb.applyHighlights('Chỉ tiêu', [
-      { sheet: 'Chỉ tiêu', cell: 'D15', kind: 'missed' },
-      { sheet: 'Nhiệm vụ', cell: 'A1', kind: 'error' },
-    ]);
-    expect(wb.highlights.get('Chỉ tiêu')).toHaveLength(1);
-    expect(await wb.clearHighlights()).toBe(1);
+  beforeAll(async () => {
+    const out = await engine.read(new Uint8Array(SAMPLE), 'phu-luc-mau.xlsx', () => {});
+    file = out.ok ? out.file : null;
+  });
+
+  it('checks the chosen sheet in the engine, counts and clears highlights, shows a cell’s row', async () => {
+    const options = { lang: 'vi' as const, today: '2025-10-15' };
+    const checked = await wb.check?.({ scope: 'sheet', options, highlight: true });
+    expect(checked?.sheet).toBe('Chỉ tiêu');
+    expect(checked?.display.sheets.map((s) => s.name)).toEqual(['Chỉ tiêu']);
+    expect(busy).toEqual([true, false]);
+    const n = wb.highlights.get('Chỉ tiêu') ?? 0;
+    expect(n).toBeGreaterThan(0);
+    // A re-check (a language switch) names its sheet and leaves the highlights alone.
+    const again = await wb.check?.({ scope: 'sheet', options, highlight: false, sheet: 'Nhiệm vụ' });
+    expect(again?.sheet).toBe('Nhiệm vụ');
+    expect([...wb.highlights.keys()]).toEqual(['Chỉ tiêu']);
+    expect(await wb.clearHighlights()).toBe(n);
     await wb.selectCell('Nhiệm vụ', 'E16');
     expect(active).toBe('Nhiệm vụ');
-    expect(shown).toEqual(['Nhiệm vụ!E16']);
+    expect(shown).toEqual(['Nhiệm vụ!E16:16']);
     expect(await wb.insertTemplate({ sheets: [], namedRanges: [] })).toEqual(['mau.xlsx']);
   });
 
@@ -85,10 +100,11 @@ describe('the web Workbook port', () => {
       file: () => null,
       activeSheet: () => null,
       choose: () => {},
+      engine: async () => pageEngine(),
       showRow: () => {},
       downloadTemplate: async () => '',
     });
-    const e = await none.readSheet('sheet').catch((x: unknown) => x);
+    const e = await none.check?.({ scope: 'sheet', options: {}, highlight: true }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(WebError);
     expect(none.explainError(e, 'vi')).toBe('Chưa có tệp: hãy chọn tệp .xlsx hoặc .csv trước.');
   });

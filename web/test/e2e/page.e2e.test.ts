@@ -16,6 +16,7 @@ import type { Lang, Report } from '../../../shared/src/index';
 import { groupFindings } from '../../../shared/src/hosts/reportDisplay';
 import { browserSuite, launchChromium, paneFindings, paneIdle } from '../../../shared/ui/test/chromium';
 import { CCHC, ensureBuilt } from '../../../cli/test/built';
+import { amplifiedStrings, taskSheetOf } from '../../../cli/test/fuzz/hostileFiles';
 import { buildWeb, OUT, ROOT } from '../build';
 
 const AS_OF = '2025-10-15';
@@ -45,6 +46,25 @@ function expectedFindings(report: Report, sheet: string, lang: Lang) {
     code: g.code,
     items: g.items.map((i) => [i.cell, i.message]),
   }));
+}
+
+/** What a person must never be shown: the browser's own words for a failure. */
+const RAW = /postMessage|DataCloneError|out of memory|RangeError|Uncaught|Error:/i;
+
+/** The longest task of a renderer's main thread in a Chromium trace, in ms ('toplevel' RunTask events). */
+function longestTraced(trace: Buffer): number {
+  type Event = { ph: string; name: string; pid: number; tid: number; dur?: number; args?: { name?: string } };
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: Event[] }).traceEvents;
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  let longest = 0;
+  for (const e of events)
+    if (e.ph === 'X' && /RunTask$/.test(e.name) && mains.has(`${e.pid}:${e.tid}`))
+      longest = Math.max(longest, (e.dur ?? 0) / 1000);
+  return longest;
 }
 
 function parts(bytes: Uint8Array): Record<string, string> {
@@ -273,6 +293,177 @@ suite('web page in Chromium, opened from file://', () => {
     expect(await width()).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(OUT, 'web-preview-360.png') });
     await page.click('#preview-close');
+  });
+
+  describe('stays responsive: the worker reads and checks, the page only shows', () => {
+    let p: Page;
+    let ctx: BrowserContext;
+    const figures: string[] = [];
+    const files: Record<string, string> = {};
+    /** The page's longest task while `work` runs: long-task entries (over 50 ms) and the trace's longest task. */
+    const measure = async (work: () => Promise<void>) => {
+      await p.evaluate(() => {
+        (window as unknown as { longTasks: number[] }).longTasks.length = 0;
+      });
+      await browser.startTracing(undefined, { categories: ['toplevel', '__metadata'] });
+      const started = Date.now();
+      await work();
+      const ms = Date.now() - started;
+      const traced = longestTraced(await browser.stopTracing());
+      const entries = await p.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+      return { ms, longTask: Math.max(0, ...entries), traced };
+    };
+    const load = async (file: string) => {
+      await p.setInputFiles('#file', file);
+      await p.waitForFunction(() => !document.querySelector<HTMLInputElement>('#file')?.disabled, null, {
+        timeout: 120_000,
+      });
+      await p.waitForFunction(
+        () => {
+          const b = document.querySelector<HTMLButtonElement>('#check');
+          return (
+            b !== null && !b.disabled && document.querySelector('#main')?.getAttribute('aria-busy') === null
+          );
+        },
+        null,
+        { timeout: 120_000 },
+      );
+    };
+    /** What the page says about a file it could not take: its own alert, or the pane's. */
+    const alertText = async () =>
+      (await p.locator('#file-alert:visible, #alert:visible').allInnerTexts()).join('\n');
+
+    beforeAll(async () => {
+      files.amp20 = join(tmp, 'chuoi-20-trieu.xlsx');
+      files.amp50 = join(tmp, 'chuoi-50-trieu.xlsx');
+      files.rows = join(tmp, 'nhiem-vu-200000-dong.xlsx');
+      writeFileSync(files.amp20, amplifiedStrings(20_000_000, 35));
+      writeFileSync(files.amp50, amplifiedStrings(50_000_000, 35));
+      writeFileSync(files.rows, taskSheetOf(200_000));
+      ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+      await ctx.route(/^(https?|wss?|ftp):/, (route) => route.abort('blockedbyclient'));
+      ctx.on('request', (r) => requests.push(r.url()));
+      // Before the page's own script: every task over 50 ms of its main thread, as the browser reports it.
+      await ctx.addInitScript(() => {
+        const w = window as unknown as { longTasks: number[] };
+        w.longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.longTasks.push(e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      p = await ctx.newPage();
+      p.on('pageerror', (e) => pageErrors.push(e.message));
+      await p.goto(url);
+      await p.waitForSelector('body[data-ready="true"]');
+      expect(await p.getAttribute('body', 'data-engine')).toBe('worker');
+    }, 120_000);
+
+    afterAll(async () => {
+      console.log(`web page, longest main-thread task while checking:\n${figures.join('\n')}`);
+      await ctx?.close();
+    });
+
+    it.each([
+      ['amp20', '20,000,000 characters × 35 cells'],
+      ['amp50', '50,000,000 characters × 35 cells'],
+    ])('a hostile file (%s: one shared string of %s): the page’s own Vietnamese line', async (key, what) => {
+      const m = await measure(() => load(files[key]));
+      const size = readFileSync(files[key]).length;
+      figures.push(
+        `  ${what} (${Math.round(size / 1024)} KB): ${m.ms} ms; longest task ${m.traced.toFixed(0)} ms (trace), long-task entries max ${m.longTask.toFixed(0)} ms`,
+      );
+      const said = await alertText();
+      expect(said).toMatch(new RegExp(`^${basename(files[key]).replace(/\./g, '\\.')}: `));
+      expect(said).toContain('quá lớn, không kiểm tra được');
+      expect(said).toContain('hãy xóa bớt nội dung thừa rồi lưu lại');
+      expect(said).not.toMatch(RAW);
+      expect(m.longTask).toBeLessThan(200);
+      expect(m.traced).toBeLessThan(200);
+      await p.screenshot({ path: join(OUT, `web-hostile-${key}-1280.png`) });
+    });
+
+    it('a sheet of 200,000 task rows: checked in the worker, the results shown in part, the page responsive', async () => {
+      const m = await measure(() => load(files.rows));
+      figures.push(
+        `  200,000 task rows (${Math.round(readFileSync(files.rows).length / 1024)} KB): ${m.ms} ms; longest task ${m.traced.toFixed(0)} ms (trace), long-task entries max ${m.longTask.toFixed(0)} ms`,
+      );
+      expect(await alertText()).toBe('');
+      expect(await p.locator('#file-status').innerText()).toBe(
+        'Đã đọc nhiem-vu-200000-dong.xlsx: 2 trang tính, 1 bảng.',
+      );
+      const overdue = p.locator('#results .group[data-code="task/overdue"]');
+      expect(await overdue.locator('.group-count').innerText()).toBe('(199997)');
+      expect(await overdue.locator('li').count()).toBe(100);
+      expect(await p.locator('#summary').innerText()).toContain('Cảnh báo: 200003');
+      await p.locator('#results-heading').scrollIntoViewIfNeeded();
+      await p.screenshot({ path: join(OUT, 'web-rows-200000-1280.png') });
+      // Ten pages of the list, then the line that says the copy has the rest.
+      const more = async () =>
+        measure(async () => {
+          for (let i = 0; i < 9; i++) await overdue.locator('.show-more').click();
+        });
+      const paging = await more();
+      figures.push(`  pressing "show more" 9 times: longest task ${paging.traced.toFixed(0)} ms (trace)`);
+      expect(await overdue.locator('li').count()).toBe(1000);
+      expect(await overdue.locator('.omitted').innerText()).toBe(
+        '… và 198997 mục nữa: bản đã kiểm tra (trang "Kết quả kiểm tra") có đủ.',
+      );
+      expect(paging.traced).toBeLessThan(200);
+      expect(m.longTask).toBeLessThan(200);
+      expect(m.traced).toBeLessThan(200);
+      await overdue.locator('.omitted').scrollIntoViewIfNeeded();
+      await p.screenshot({ path: join(OUT, 'web-rows-200000-more-1280.png') });
+      // A finding's row comes from the worker, one row of the 200,000.
+      await overdue.locator('button[data-cell]').first().click();
+      await p.waitForSelector('#preview:not([hidden])');
+      expect(await p.locator('#preview-heading').innerText()).toMatch(
+        /^Dòng \d+ của trang "Nhiệm vụ", ô D\d+$/,
+      );
+      await p.click('#preview-close');
+      // The language switch re-checks in the worker: the messages come back in English.
+      const en = await measure(async () => {
+        await p.click('#lang-en');
+        await p.waitForFunction(() =>
+          /Warning: 200003/.test(document.querySelector('#summary')?.textContent ?? ''),
+        );
+        await p.waitForFunction(() =>
+          /^Overdue/.test(
+            document.querySelector('#results .group[data-code="task/overdue"] .finding-message')
+              ?.textContent ?? '',
+          ),
+        );
+      });
+      figures.push(
+        `  switching to English (a re-check in the worker): longest task ${en.traced.toFixed(0)} ms (trace)`,
+      );
+      expect(en.traced).toBeLessThan(200);
+    });
+
+    it('in English, a hostile file gets the English line', async () => {
+      await load(files.amp20);
+      const said = await alertText();
+      expect(said).toContain('is too large to be checked');
+      expect(said).not.toMatch(RAW);
+      await p.click('#lang-vi');
+    });
+
+    it('then still checks the bundled sample as the CLI does', async () => {
+      await load(SAMPLE);
+      expect(await alertText()).toBe('');
+      expect(await p.locator('#file-status').innerText()).toBe(
+        'Đã đọc phu-luc-mau.xlsx: 2 trang tính, 2 bảng.',
+      );
+      await p.fill('#as-of', AS_OF);
+      await p.click('#check');
+      await paneIdle(p);
+      expect(await paneFindings(p)).toEqual(expectedFindings(cliReport(SAMPLE, 'vi'), 'Nhiệm vụ', 'vi'));
+      await p.screenshot({ path: join(OUT, 'web-after-hostile-1280.png'), fullPage: true });
+    });
+
+    it('made no request beyond the file itself and its worker, and raised no error', () => {
+      expect(requests.filter((r) => r !== url && !r.startsWith('blob:'))).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    });
   });
 
   it('made no request beyond the file itself and its worker, and raised no error', () => {

@@ -160,6 +160,8 @@ function renderKpis(kpis: KpiRow[], lang: Lang, width: number): string[] {
 }
 
 function renderAreas(sheet: SheetDisplay, lang: Lang, width: number): string[] {
+  // A blank appendix: its one finding says so; a table of zeros would say nothing more.
+  if (sheet.blank) return [];
   const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const out: string[] = ['', `  ${t('Theo lĩnh vực', 'By area')}:`];
   if (sheet.kind === 'tasks') {

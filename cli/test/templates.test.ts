@@ -11,6 +11,8 @@ import { buildTemplate, type TemplateKind } from '../../shared/src/templates/bui
 import { main, type Io } from '../src/main';
 import { renderWorkbook } from '../src/templates/renderWorkbook';
 import { readWorkbookBuffer } from '../src/xlsx/readWorkbook';
+import { reportDisplay } from '../../shared/src/hosts/reportDisplay';
+import { runMain } from './runMain';
 
 async function render(
   kinds: TemplateKind[],
@@ -75,10 +77,37 @@ describe.each(['vi', 'en'] as const)('blank templates (%s)', (lang) => {
       'VI',
       'VII',
     ]);
-    expect(codes(report, 0)).toEqual([]);
+    // One note per blank table (issue 19), not a finding per row.
+    expect(codes(report, 0)).toEqual(['task/tasks-not-set B8']);
     expect(codes(report, 1)).toEqual(['kpi/targets-not-set C8']);
     expect(report.sheets[1].kpis).toHaveLength(19);
     expect(report.sheets[1].kpis.every((k) => k.status === 'unmeasurable')).toBe(true);
+  });
+
+  it('show as one line each: no attainment table of "Không đo được", no area table of zeros', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cchc-blank-')), `blank-${lang}.xlsx`);
+    writeFileSync(path, Buffer.from(await (await render(['tasks', 'kpis'], lang)).xlsx.writeBuffer()));
+    const r = await runMain(['validate', path, '--as-of', '2026-10-15', '--lang', lang]);
+    const words =
+      lang === 'vi'
+        ? [
+            'Chưa nhập nhiệm vụ nào: bảng còn trống.',
+            'Chưa nhập chỉ tiêu phấn đấu cho chỉ tiêu nào: bảng còn trống.',
+          ]
+        : [
+            'No task has been entered yet: the table is still blank.',
+            'No indicator has a target yet: the table is still blank.',
+          ];
+    for (const line of words) expect(r.stdout).toContain(line);
+    expect(r.stdout).not.toMatch(lang === 'vi' ? /Không đo được|Theo lĩnh vực/ : /Unmeasurable|By area/);
+    const display = reportDisplay(await checkBook(await render(['tasks', 'kpis'], lang)), lang);
+    expect(
+      display.sheets.map((s) => [s.blank, s.kpis.length, s.taskAreas.length, s.kpiAreas.length]),
+    ).toEqual([
+      [true, 0, 0, 0],
+      [true, 0, 0, 0],
+      [false, 0, 0, 0],
+    ]);
   });
 
   it('with example targets: every target parses and waits for its result', async () => {

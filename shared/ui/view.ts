@@ -230,6 +230,8 @@ function areaRows<A extends { area: string; name: string; groups: { number: stri
 }
 
 function renderAreas<N>(dom: Dom<N>, s: ShownSheet, lang: Lang): N[] {
+  // A blank appendix: its one finding says so; a table of zeros would say nothing more.
+  if (s.blank) return [];
   if (s.kind === 'tasks') {
     const tt = s.taskTotals;
     return [

@@ -132,7 +132,15 @@ export interface SheetDisplay {
    * otherwise.
    */
   resultColumnText: string;
+  /**
+   * True for a blank appendix (no task, or no target or result, entered yet): its one finding says so, and the
+   * hosts show no attainment or area table of zeros and "Không đo được".
+   */
+  blank: boolean;
 }
+
+/** The codes that say a table is a blank appendix still to be filled in. */
+const BLANK_CODES = new Set(['task/tasks-not-set', 'kpi/targets-not-set']);
 
 export interface ReportDisplay {
   valid: boolean;
@@ -194,7 +202,8 @@ export function kpiRow(k: Kpi, lang: Lang): KpiRow {
 }
 
 export function sheetDisplay(sheet: SheetReport, lang: Lang): SheetDisplay {
-  const byArea = sheet.summary.byArea;
+  const blank = sheet.findings.some((f) => BLANK_CODES.has(f.code));
+  const byArea = blank ? [] : sheet.summary.byArea;
   return {
     name: sheet.name,
     kind: sheet.kind,
@@ -203,7 +212,7 @@ export function sheetDisplay(sheet: SheetReport, lang: Lang): SheetDisplay {
     asOfText: formatDate(sheet.asOf, lang),
     counts: countSeverities(sheet.findings),
     groups: groupFindings(sheet.findings, lang),
-    kpis: sheet.kind === 'kpis' ? sheet.kpis.map((k) => kpiRow(k, lang)) : [],
+    kpis: sheet.kind === 'kpis' && !blank ? sheet.kpis.map((k) => kpiRow(k, lang)) : [],
     taskAreas: sheet.kind === 'tasks' ? byArea.map(taskAreaRow) : [],
     kpiAreas: sheet.kind === 'kpis' ? byArea.map(kpiAreaRow) : [],
     taskTotals: sheet.summary.tasks,
@@ -211,6 +220,7 @@ export function sheetDisplay(sheet: SheetReport, lang: Lang): SheetDisplay {
     // A report written before tables had an extent (an older `--format json`) has neither field.
     extentText: sheet.kind === 'none' || !sheet.table ? '' : extentText(sheet.table, lang),
     resultColumnText: sheet.kind === 'kpis' ? resultColumnText(sheet.resultColumns ?? [], lang) : '',
+    blank,
   };
 }
 

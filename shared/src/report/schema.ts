@@ -24,6 +24,7 @@ export const findingCodeSchema = z.enum([
   'area/unknown',
   'area/order',
   'kpi/targets-not-set',
+  'task/tasks-not-set',
   'kpi/target-unparseable',
   'kpi/target-unmeasurable',
   'kpi/actual-unparseable',

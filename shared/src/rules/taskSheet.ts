@@ -141,6 +141,10 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[];
       noun: lang === 'vi' ? 'nhiệm vụ' : 'tasks',
     });
   }
+  // A table with no task yet is a blank appendix waiting to be filled: one note, as for a KPI table without
+  // targets.
+  if (tasks.length === 0)
+    findings.add('task/tasks-not-set', model.headerRow, model.header.mainColumn ?? view.firstColumn);
   checkAreas(
     areaEntries,
     { row: model.headerRow, column: model.header.mainColumn ?? view.firstColumn },

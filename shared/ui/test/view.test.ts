@@ -99,6 +99,31 @@ describe('renderReport: KPI table', () => {
   });
 });
 
+describe('renderReport: a blank appendix', () => {
+  const blankTasks: SheetGrid = {
+    ...TASKS,
+    values: [...TASKS.values.slice(0, 5), TASKS.values[8]],
+    merges: [],
+  };
+  const blankKpis: SheetGrid = {
+    ...KPIS,
+    values: KPIS.values.map((r, i) => (i > 2 ? [r[0], r[1], '', ''] : r)),
+    numberFormats: [],
+  };
+
+  it.each([
+    ['tasks', blankTasks, 'task/tasks-not-set'],
+    ['kpis', blankKpis, 'kpi/targets-not-set'],
+  ] as const)('%s: its one note, and no table of zeros or "Không đo được"', (_kind, grid, code) => {
+    const { root } = render(grid);
+    // (The stand-in has only areas I and II: the absent ones are still named.)
+    expect(groupCodes(root).filter((c) => !c.startsWith('area/'))).toEqual([code]);
+    expect(root.byClass('area-table')).toEqual([]);
+    expect(root.byClass('kpi-table')).toEqual([]);
+    expect(root.textContent).not.toContain('Không đo được');
+  });
+});
+
 describe('cell text is text, never markup', () => {
   it('renders a cell holding <img onerror> as a text node, creating no img element', () => {
     const grid: SheetGrid = {

@@ -1,9 +1,10 @@
 /**
  * The pane's own words, in Vietnamese and English. Finding titles, statuses, targets and quantities are worded by
  * the core (codeTitle, statusLabel, formatTarget, formatQuantity); only the chrome of the pane lives here.
- * Placeholders are written {name}.
+ * Placeholders are written {name}; a count's plural forms {n, plural, one {# error} other {# errors}}.
  */
 import type { Lang } from '../src/index';
+import { fill } from '../src/text/fill';
 
 const VI = {
   appName: 'Kiểm tra phụ lục CCHC',
@@ -124,7 +125,7 @@ const EN: Record<Key, string> = {
   resultsHeading: 'Results',
   resultsEmpty: 'Not checked yet. Open a sheet with a task list or KPI table and press "Check".',
   summaryValid: 'No errors.',
-  summaryInvalid: '{n} errors to fix.',
+  summaryInvalid: '{n, plural, one {# error} other {# errors}} to fix.',
   summaryAsOf: 'As of {date}.',
   summaryHighlighted: 'Highlighted on the sheet.',
   sheetTasks: 'Sheet "{sheet}": task list for {year}',
@@ -134,7 +135,7 @@ const EN: Record<Key, string> = {
   noFindings: 'No findings.',
   showMore: 'Show {n} more',
   itemsOmitted: '… and {n} more not shown here.',
-  kpisOmitted: '… and {n} more indicators not shown here.',
+  kpisOmitted: '… and {n} more {n, plural, one {indicator} other {indicators}} not shown here.',
   selectCellHint: 'Press an item to select its cell on the sheet.',
   noCell: 'whole table',
   kpiHeading: 'KPI attainment',
@@ -147,8 +148,8 @@ const EN: Record<Key, string> = {
   colArea: 'Area',
   colTasks: 'Tasks',
   colKpis: 'KPIs',
-  totalTasks: 'Total: {n} tasks',
-  totalKpis: 'Total: {n} KPIs',
+  totalTasks: 'Total: {n, plural, one {# task} other {# tasks}}',
+  totalKpis: 'Total: {n, plural, one {# KPI} other {# KPIs}}',
   legendHeading: 'Highlight colours',
   legendError: 'Error',
   legendWarning: 'Warning',
@@ -176,7 +177,7 @@ const EN: Record<Key, string> = {
   clearActive: 'Active sheet',
   clearAll: 'All sheets',
   clearButton: 'Clear highlights',
-  cleared: 'Removed {n} highlights.',
+  cleared: 'Removed {n, plural, one {# highlight} other {# highlights}}.',
 
   busyCheck: 'Checking…',
   busyTemplate: 'Inserting the template…',
@@ -215,11 +216,12 @@ export function word(lang: Lang, key: Key): string {
   return hostWords[lang]?.[key] ?? STRINGS[lang][key];
 }
 
-/** The string for `key`, placeholders filled; an unknown placeholder is left visible rather than dropped. */
+/**
+ * The string for `key`, placeholders filled and counts in their plural form (text/fill.ts); an unknown
+ * placeholder is left visible rather than dropped.
+ */
 export function t(lang: Lang, key: Key, params: Params = {}): string {
-  return word(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fill(word(lang, key), params, lang);
 }
 
 export function isKey(s: string): s is Key {

@@ -3,6 +3,7 @@
  * wording of a few pane keys, since here highlights go into a downloaded copy and templates are downloaded.
  */
 import type { Lang } from '../../shared/src/index';
+import { fill } from '../../shared/src/text/fill';
 import type { HostWords } from '../../shared/ui/i18n';
 
 export const HOST_WORDS: HostWords = {
@@ -30,7 +31,8 @@ export const HOST_WORDS: HostWords = {
     templateCreated: 'Downloaded {names}.',
     clearActive: 'Chosen sheet',
     itemsOmitted: '… and {n} more: the checked copy (sheet "Check results") has them all.',
-    kpisOmitted: '… and {n} more indicators: the checked copy (sheet "Check results") has them all.',
+    kpisOmitted:
+      '… and {n} more {n, plural, one {indicator} other {indicators}}: the checked copy (sheet "Check results") has them all.',
   },
 };
 
@@ -85,7 +87,8 @@ const EN: Record<WebKey, string> = {
   kindTasks: '{name} (task list)',
   kindKpis: '{name} (KPI table)',
   kindNone: '{name} (no table)',
-  loaded: 'Read {file}: {sheets} sheets, {tables} tables.',
+  loaded:
+    'Read {file}: {sheets, plural, one {# sheet} other {# sheets}}, {tables, plural, one {# table} other {# tables}}.',
   loading: 'Loading {file}… {pct}%',
   reading: 'Reading the sheets of {file}… {s} s',
   scanning: 'Looking for tables in {file}…',
@@ -121,9 +124,7 @@ const EN: Record<WebKey, string> = {
 const WORDS: Record<Lang, Record<WebKey, string>> = { vi: VI, en: EN };
 
 export function w(lang: Lang, key: WebKey, params: Record<string, string | number> = {}): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fill(WORDS[lang][key], params, lang);
 }
 
 export function isWebKey(s: string): s is WebKey {

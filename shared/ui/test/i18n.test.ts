@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STRINGS, isKey, t, type Key } from '../i18n';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The parameters a string takes: {name} and the count of {name, plural, …}. */
+const placeholders = (s: string) =>
+  [
+    ...new Set(
+      [...s.matchAll(/(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{(\w+)(?:\}|,\s*plural,)/g)].map(
+        (m) => m[1],
+      ),
+    ),
+  ].sort();
 const html = readFileSync(join(__dirname, '../pane.html'), 'utf8');
 
 describe('pane strings', () => {
@@ -19,7 +27,8 @@ describe('pane strings', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(t('vi', 'cleared', { n: 3 })).toBe('Đã xóa 3 đánh dấu.');
     expect(t('en', 'cleared', { n: 3 })).toBe('Removed 3 highlights.');
-    expect(t('en', 'cleared')).toBe('Removed {n} highlights.');
+    expect(t('en', 'cleared', { n: 1 })).toBe('Removed 1 highlight.');
+    expect(t('en', 'showMore')).toBe('Show {n} more');
   });
 
   it('knows every key the page refers to, and the page shows the Vietnamese text before the script runs', () => {

@@ -88,7 +88,9 @@ describe('cchc validate', () => {
     expect(reports.map((x: { file: string }) => x.file)).toEqual(['seed000-tasks.xlsx', 'kpi-001-004.xlsx']);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     // The file is named once, at the start of the line.
-    expect(r.stderr.trim()).toBe('hong.xlsx: không phải tệp Excel .xlsx.');
+    expect(r.stderr.trim()).toBe(
+      'hong.xlsx: không phải tệp Excel .xlsx hay .csv; hãy mở tệp bằng Excel hoặc LibreOffice Calc rồi lưu lại thành .xlsx.',
+    );
   });
 
   it('sums up a batch in one line per file, in agreement with the full reports', async () => {

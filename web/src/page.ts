@@ -40,10 +40,26 @@ export async function startPage(ownScript: string): Promise<void> {
   };
   setHostWords(HOST_WORDS);
 
-  // The page's own controls take their places in the pane: the file first, the download under the summary.
+  // The page's own controls take their places in the pane: the file first, the download under the summary, and
+  // what the page says about a file where a check's result would be, since that is where the eye goes.
   const main = byId('main');
   main.insertBefore(byId('file-card'), main.querySelector('section'));
   byId('summary').after(byId('download-box'));
+  byId('summary').before(byId('file-alert'));
+
+  /**
+   * After a file is chosen or a check asked for, the result (or why there is none) is brought into view: on a
+   * laptop screen the results card starts below the form. A language switch re-words in place, never scrolls.
+   */
+  let revealNext = false;
+  function reveal(): void {
+    if (!revealNext) return;
+    revealNext = false;
+    const heading = byId('results-heading');
+    if (heading.getBoundingClientRect().top > (doc.defaultView?.innerHeight ?? 0) * 0.5)
+      heading.scrollIntoView({ block: 'start' });
+  }
+  byId('check-form').addEventListener('submit', () => (revealNext = true));
 
   let lang: Lang = 'vi';
   let file: FileInfo | null = null;
@@ -85,7 +101,13 @@ export async function startPage(ownScript: string): Promise<void> {
     },
     onReport: (_report, used) => {
       options = used;
+      // A sheet checked: the line about the file (a workbook with no table on its first sheet) has had its say.
+      if (alertSay) {
+        alertSay = null;
+        reword();
+      }
       syncDownload();
+      reveal();
     },
   });
 
@@ -99,6 +121,8 @@ export async function startPage(ownScript: string): Promise<void> {
     const alert = byId('file-alert');
     alert.textContent = alertSay ? alertSay(lang) : '';
     alert.hidden = alertSay === null;
+    // The line about the file stands in the results' place: not beside "not checked yet, press Kiểm tra".
+    byId('results').hidden = alertSay !== null;
     byId('download-output').textContent = downloadSay ? downloadSay(lang) : '';
     if (previewSay) byId('preview-heading').textContent = previewSay(lang);
     syncDownload();
@@ -280,6 +304,9 @@ export async function startPage(ownScript: string): Promise<void> {
       main.removeAttribute('aria-busy');
       reading = false;
       reword();
+      // A file with nothing to check: its line is the result to see. Otherwise the check's report is.
+      revealNext = true;
+      if (!file || file.noTable) reveal();
     }
     // Checked at once: dropping a file is asking for its check.
     if (file && !file.noTable) await pane.validate();
@@ -307,6 +334,7 @@ export async function startPage(ownScript: string): Promise<void> {
 
   picker.addEventListener('change', () => {
     hidePreview();
+    revealNext = true;
     void pane.validate();
   });
   byId('preview-close').addEventListener('click', hidePreview);

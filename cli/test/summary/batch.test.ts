@@ -96,7 +96,9 @@ describe('cchc summary over a province inbox', () => {
 
   it('reads every file, gives the corrupt one a single line and exits 1 (errors found)', () => {
     expect(run.code).toBe(1);
-    expect(run.stderr.trim().split('\n')).toEqual(['hong.xlsx: tệp .xlsx bị hỏng hoặc không đọc được.']);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'hong.xlsx: tệp .xlsx bị hỏng hoặc không đọc được; hãy mở tệp bằng Excel và lưu một bản sao (Tệp > Lưu thành), rồi kiểm tra bản sao đó.',
+    ]);
     expect(run.stdout).toContain(`Đã tổng hợp ${files.length - 1}/${files.length} tệp`);
     expect(run.stdout).toContain('Đơn vị gửi nhiều tệp (đều được tính): Phường 1.');
     expect(existsSync(join(DIR, 'tong-hop.xlsx'))).toBe(true);

@@ -336,8 +336,12 @@ describe('readWorkbook errors', () => {
     writeFileSync(p, 'Nội dung công việc;Thời gian thực hiện\n1. Triển khai;Tháng 02\n');
     const err = await failure(readWorkbook(p));
     expectCode(err, 'not-xlsx');
-    expect(err.message).toBe('ghi-chu.xlsx: không phải tệp Excel .xlsx.');
-    expect(err.messageIn('en')).toBe('ghi-chu.xlsx: not an Excel .xlsx file.');
+    expect(err.message).toBe(
+      'ghi-chu.xlsx: không phải tệp Excel .xlsx hay .csv; hãy mở tệp bằng Excel hoặc LibreOffice Calc rồi lưu lại thành .xlsx.',
+    );
+    expect(err.messageIn('en')).toBe(
+      'ghi-chu.xlsx: not an Excel .xlsx or .csv file; open it in Excel or LibreOffice Calc and save it as .xlsx.',
+    );
   });
 
   test('an empty file', async () => {
@@ -363,7 +367,9 @@ describe('readWorkbook errors', () => {
     writeFileSync(p, whole.subarray(0, Math.floor(whole.length / 2)));
     const err = await failure(readWorkbook(p));
     expectCode(err, 'unreadable');
-    expect(err.message).toBe('hong.xlsx: tệp .xlsx bị hỏng hoặc không đọc được.');
+    expect(err.message).toBe(
+      'hong.xlsx: tệp .xlsx bị hỏng hoặc không đọc được; hãy mở tệp bằng Excel và lưu một bản sao (Tệp > Lưu thành), rồi kiểm tra bản sao đó.',
+    );
   });
 
   test('a zip that is not a workbook', async () => {

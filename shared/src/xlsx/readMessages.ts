@@ -71,8 +71,8 @@ export function readErrorText(
   switch (detail) {
     case 'empty':
       return vi
-        ? `${name}: tệp rỗng (0 byte), không phải tệp Excel .xlsx.`
-        : `${name}: the file is empty (0 bytes), not an Excel .xlsx file.`;
+        ? `${name}: tệp rỗng (0 byte), không có gì để kiểm tra; hãy chọn lại đúng tệp (có thể tệp chưa được lưu hoặc chưa tải về xong).`
+        : `${name}: the file is empty (0 bytes), nothing to check; choose the right file again (it may not have been saved, or not finished downloading).`;
     case 'xls-or-encrypted':
       return vi
         ? `${name}: tệp Excel cũ (.xls) hoặc có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx.`
@@ -95,8 +95,8 @@ export function readErrorText(
         : `${name}: the .csv file is not UTF-8; save it again as "CSV UTF-8 (Comma delimited)" or as .xlsx.`;
     case 'no-worksheet':
       return vi
-        ? `${name}: không có trang tính (sheet) nào; có phải tệp Excel .xlsx không?`
-        : `${name}: contains no worksheet; is it an Excel .xlsx file?`;
+        ? `${name}: không có trang tính (sheet) nào; hãy xem đã chọn đúng tệp phụ lục chưa, hoặc mở tệp bằng Excel rồi lưu lại thành .xlsx.`
+        : `${name}: contains no worksheet; check that this is the appendix file, or open it in Excel and save it as .xlsx.`;
     case 'too-large':
       if (!sheet)
         return vi
@@ -136,11 +136,14 @@ export function readErrorText(
     case 'not-found':
       return vi ? `${name}: không tìm thấy tệp (${file}).` : `${name}: file not found (${file}).`;
     case 'not-xlsx':
-      return vi ? `${name}: không phải tệp Excel .xlsx.` : `${name}: not an Excel .xlsx file.`;
+      // The page and the command line also take .csv: say so, and how to get an .xlsx from what it is.
+      return vi
+        ? `${name}: không phải tệp Excel .xlsx hay .csv; hãy mở tệp bằng Excel hoặc LibreOffice Calc rồi lưu lại thành .xlsx.`
+        : `${name}: not an Excel .xlsx or .csv file; open it in Excel or LibreOffice Calc and save it as .xlsx.`;
     case 'unreadable':
       return vi
-        ? `${name}: tệp .xlsx bị hỏng hoặc không đọc được.`
-        : `${name}: the .xlsx file is damaged or cannot be read.`;
+        ? `${name}: tệp .xlsx bị hỏng hoặc không đọc được; hãy mở tệp bằng Excel và lưu một bản sao (Tệp > Lưu thành), rồi kiểm tra bản sao đó.`
+        : `${name}: the .xlsx file is damaged or cannot be read; open it in Excel and save a copy (File > Save As), then check that copy.`;
   }
 }
 

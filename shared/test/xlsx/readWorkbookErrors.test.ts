@@ -100,8 +100,12 @@ test('a sheet name that would break the line stays on one line', async () => {
 test('malformed XML and damaged zips keep the message they always had', async () => {
   const bytes = buildPackage({ sheets: [{ name: 'S', xml: '<worksheet><sheetData>' }] });
   const err = await readFails(bytes, 'unreadable', 'none');
-  expect(err.message).toBe('phuong-5.xlsx: tệp .xlsx bị hỏng hoặc không đọc được.');
-  expect(err.messageIn('en')).toBe('phuong-5.xlsx: the .xlsx file is damaged or cannot be read.');
+  expect(err.message).toBe(
+    'phuong-5.xlsx: tệp .xlsx bị hỏng hoặc không đọc được; hãy mở tệp bằng Excel và lưu một bản sao (Tệp > Lưu thành), rồi kiểm tra bản sao đó.',
+  );
+  expect(err.messageIn('en')).toBe(
+    'phuong-5.xlsx: the .xlsx file is damaged or cannot be read; open it in Excel and save a copy (File > Save As), then check that copy.',
+  );
 });
 
 test('a zip that is no workbook, and a workbook of chart sheets only: no worksheet', async () => {
@@ -111,7 +115,7 @@ test('a zip that is no workbook, and a workbook of chart sheets only: no workshe
   ]) {
     const err = await readFails(bytes, 'not-xlsx', 'no-worksheet');
     expect(err.message).toBe(
-      'phuong-5.xlsx: không có trang tính (sheet) nào; có phải tệp Excel .xlsx không?',
+      'phuong-5.xlsx: không có trang tính (sheet) nào; hãy xem đã chọn đúng tệp phụ lục chưa, hoặc mở tệp bằng Excel rồi lưu lại thành .xlsx.',
     );
   }
 });

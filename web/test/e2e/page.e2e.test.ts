@@ -103,6 +103,12 @@ suite('web page in Chromium, opened from file://', () => {
     return { name: dl.suggestedFilename(), bytes: new Uint8Array(readFileSync(to)) };
   };
   const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  /** Where an element's top is, against the window: on the first screen when 0 ≤ top < innerHeight. */
+  const onScreen = (selector: string) =>
+    page.locator(selector).evaluate((el) => {
+      const top = el.getBoundingClientRect().top;
+      return top >= 0 && top < window.innerHeight;
+    });
 
   beforeAll(async () => {
     mkdirSync(tmp, { recursive: true });
@@ -164,6 +170,8 @@ suite('web page in Chromium, opened from file://', () => {
     await pick(SAMPLE);
     const ms = Date.now() - started;
     console.log(`web page: the sample read and checked in ${ms} ms`);
+    // The result's headline is brought into view at 1280 × 900: the results card starts below the form.
+    expect(await onScreen('#summary')).toBe(true);
     expect(await text('#file-status')).toBe('Đã đọc phu-luc-mau.xlsx: 2 trang tính, 2 bảng.');
     expect(await page.isVisible('#sheet')).toBe(true);
     const report = cliReport(SAMPLE, 'vi');
@@ -259,6 +267,19 @@ suite('web page in Chromium, opened from file://', () => {
     const line = cli(corrupt).stderr.trim();
     expect(line).toContain('hong.xlsx');
     expect(await text('#file-alert')).toBe(line);
+    // Where the results would be, in view, with the next step; not beside "press Kiểm tra".
+    expect(line).toMatch(/hãy mở tệp bằng Excel/);
+    expect(await onScreen('#file-alert')).toBe(true);
+    expect(await page.isHidden('#results')).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          document
+            .querySelector('#results-heading')!
+            .compareDocumentPosition(document.querySelector('#file-alert')!) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ),
+    ).toBeTruthy();
     expect(await page.isDisabled('#download')).toBe(true);
     // Nothing of the last file's check is left on the page.
     expect(await text('#summary')).toBe('');

@@ -56,6 +56,11 @@ export interface PaneEnv {
    * report is null where the host checked it (Workbook.check).
    */
   onReport?(report: Report | null, options: CheckOptions): void;
+  /**
+   * Told when a flow has ended and the buttons it disabled are enabled again: a host whose own button depends on
+   * the flow's outcome (the web page's download, after highlights are cleared) sets it again here.
+   */
+  onIdle?(): void;
 }
 
 /** Why a host cannot run the pane; each host says it in its own words (i18n.ts). */
@@ -65,8 +70,8 @@ export type Unavailable = 'notInExcel' | 'officeMissing' | 'sheetsMissing';
 const LANG_KEY = 'cchc.addin.lang';
 
 interface LastCheck {
-  /** The grid read, checked again on a language switch; null where the host checks (Workbook.check). */
-  grid: SheetGrid | null;
+  /** The grids read, checked again on a language switch; null where the host checks (Workbook.check). */
+  grids: SheetGrid[] | null;
   sheet: string;
   scope: Scope;
   options: CheckOptions;
@@ -107,10 +112,16 @@ export class Pane {
 
     this.byId('lang-vi').addEventListener('click', () => this.setLang('vi'));
     this.byId('lang-en').addEventListener('click', () => this.setLang('en'));
+    // The whole file is the first action (Enter in the form); the sheet or selection in the scope is the second.
+    // A host that cannot read every sheet at once offers the second only, as its main button.
+    const whole = this.wholeWorkbook();
+    this.byId('check-all').hidden = !whole;
+    if (!whole) this.byId('check').className = 'primary';
     this.byId('check-form').addEventListener('submit', (e) => {
       e.preventDefault();
-      void this.validate();
+      void this.validate(whole ? { scope: 'workbook' } : {});
     });
+    this.byId('check').addEventListener('click', () => void this.validate());
     this.byId('template-form').addEventListener('submit', (e) => {
       e.preventDefault();
       void this.insertTemplate();
@@ -129,6 +140,11 @@ export class Pane {
 
     this.applyLang();
     for (const b of this.doc.querySelectorAll<HTMLButtonElement>('button')) b.disabled = false;
+  }
+
+  private wholeWorkbook(): boolean {
+    const wb = this.env.workbook;
+    return Boolean(wb.check || (wb.readWorkbook && wb.applyWorkbookHighlights));
   }
 
   /** Shown instead of start() when the pane is opened outside its host or the host's library is missing. */
@@ -156,8 +172,8 @@ export class Pane {
     // Finding messages are worded by the core: re-check the grid already read (no Excel call) in the new language.
     if (this.last) {
       this.last.options = { ...this.last.options, lang };
-      if (this.last.grid) {
-        const report = checkWorkbook([this.last.grid], this.last.options);
+      if (this.last.grids) {
+        const report = checkWorkbook(this.last.grids, this.last.options);
         this.shown = reportDisplay(report, lang);
         this.env.onReport?.(report, this.last.options);
       } else this.recheck(this.last);
@@ -298,6 +314,7 @@ export class Pane {
         return undefined;
       } finally {
         for (const b of buttons) if (b.isConnected) b.disabled = false;
+        this.env.onIdle?.();
         this.byId('main').removeAttribute('aria-busy');
         if (focused?.isConnected && focused !== this.doc.activeElement) focused.focus();
       }
@@ -321,20 +338,34 @@ export class Pane {
       );
       if (!form.ok) throw new FormError(form.problem === 'year' ? 'problemYear' : 'problemDate');
       const highlight = override.highlight ?? this.byId<HTMLInputElement>('highlight').checked;
-      const scope = override.scope ?? this.scope();
+      const scope =
+        override.scope === 'workbook' && !this.wholeWorkbook() ? 'sheet' : (override.scope ?? this.scope());
       const wb = this.env.workbook;
       let report: Report | null = null;
       if (wb.check) {
         const checked = await wb.check({ scope, options: form.value, highlight });
-        this.last = { grid: null, sheet: checked.sheet, scope, options: form.value, highlighted: highlight };
+        this.last = { grids: null, sheet: checked.sheet, scope, options: form.value, highlighted: highlight };
         this.shown = checked.display;
+      } else if (scope === 'workbook' && wb.readWorkbook && wb.applyWorkbookHighlights) {
+        // Every sheet in one batch of reads and one of writes: the file the officer will send, as a whole.
+        const grids = await wb.readWorkbook();
+        report = checkWorkbook(grids, form.value);
+        if (highlight)
+          await wb.applyWorkbookHighlights(
+            grids.map((g) => g.name),
+            highlightsFor(report),
+          );
+        this.last = { grids, sheet: '', scope, options: form.value, highlighted: highlight };
+        this.shown = reportDisplay(report, this.lang);
       } else {
         const grid = await wb.readSheet(scope);
         report = checkWorkbook([grid], form.value);
         if (highlight) await wb.applyHighlights(grid.name, highlightsFor(report));
-        this.last = { grid, sheet: grid.name, scope, options: form.value, highlighted: highlight };
+        this.last = { grids: [grid], sheet: grid.name, scope, options: form.value, highlighted: highlight };
         this.shown = reportDisplay(report, this.lang);
       }
+      // Highlights on every sheet: "Xóa đánh dấu" then offers every sheet first.
+      if (scope === 'workbook') this.byId<HTMLSelectElement>('clear-scope').value = 'all';
       // The core took the cut-off in the plan year (perhaps read from the title): show the date it used.
       if (period) {
         this.byId<HTMLInputElement>('as-of').value = this.shown.asOf;
@@ -392,7 +423,8 @@ export class Pane {
       const sheet = all ? undefined : await this.env.workbook.activeSheetName();
       const n = await this.env.workbook.clearHighlights(sheet);
       this.clearSay = (lang) => t(lang, 'cleared', { n });
-      if (this.last && (all || this.last.sheet === sheet)) this.last.highlighted = false;
+      if (this.last && (all || (this.last.scope !== 'workbook' && this.last.sheet === sheet)))
+        this.last.highlighted = false;
       return true;
     }).then((ok) => {
       this.renderSay(out, ok ? this.clearSay : null);

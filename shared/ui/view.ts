@@ -22,7 +22,22 @@ function countsText(c: SeverityCounts, lang: Lang): string {
 /** The one-line outcome, also announced through the pane's live region. */
 export function summaryText(d: ReportDisplay, lang: Lang, highlighted: boolean): string {
   const verdict = d.valid ? t(lang, 'summaryValid') : t(lang, 'summaryInvalid', { n: d.counts.error });
-  const parts = [verdict, countsText(d.counts, lang) + '.', t(lang, 'summaryAsOf', { date: d.asOfText })];
+  // What a report is for: the targets missed and the tasks overdue, over every sheet checked.
+  let missed = 0;
+  let overdue = 0;
+  let tables = 0;
+  for (const s of d.sheets) {
+    if (s.kind === 'none') continue;
+    tables++;
+    missed += s.kpiTotals.missed;
+    overdue += s.taskTotals.overdue;
+  }
+  const parts = [verdict];
+  if (missed) parts.push(t(lang, 'summaryMissed', { n: missed }));
+  if (overdue) parts.push(t(lang, 'summaryOverdue', { n: overdue }));
+  parts.push(countsText(d.counts, lang) + '.');
+  if (tables > 1) parts.push(t(lang, 'summarySheets', { n: tables }));
+  parts.push(t(lang, 'summaryAsOf', { date: d.asOfText }));
   if (highlighted) parts.push(t(lang, 'summaryHighlighted'));
   return parts.join(' ');
 }
@@ -31,7 +46,11 @@ export function summaryText(d: ReportDisplay, lang: Lang, highlighted: boolean):
 export function renderReport<N>(dom: Dom<N>, d: ShownReport, lang: Lang, handlers: ViewHandlers): N {
   const children: Child<N>[] = [];
   if (d.groups.length) children.push(renderGroups(dom, d.groups, lang, handlers));
-  for (const sheet of d.sheets) children.push(renderSheet(dom, sheet, lang, handlers));
+  // A whole workbook checked: its sheets without a table (a unit list, notes) say nothing worth a section, as
+  // long as some sheet holds one; with none, the workbook's finding above says so.
+  const tables = d.sheets.filter((s) => s.kind !== 'none');
+  const shown = d.sheets.length > 1 && tables.length > 0 ? tables : d.sheets;
+  for (const sheet of shown) children.push(renderSheet(dom, sheet, lang, handlers));
   return dom.el('div', { class: 'report' }, children);
 }
 
@@ -187,13 +206,18 @@ function table<N>(
   ]);
 }
 
+/** A sign and its number kept on one line ("≥ 80%" never breaks after "≥"), in a pane 300 px wide. */
+function keepTogether(text: string): string {
+  return text.replace(/([≥≤<>=~≈]) /g, '$1\u00a0');
+}
+
 function renderKpis<N>(dom: Dom<N>, s: ShownSheet, lang: Lang): N[] {
   const head = ['colNo', 'colIndicator', 'colTarget', 'colResult', 'colStatus'] as const;
   const rows = s.kpis.map((k) => [
     k.number,
     k.indicator,
-    k.targets || '—',
-    k.result || '—',
+    keepTogether(k.targets) || '—',
+    keepTogether(k.result) || '—',
     dom.el('span', { class: `status status-${k.status}`, 'data-status': k.status }, [k.statusLabel]),
   ]);
   return [

@@ -7,7 +7,8 @@ import type { CheckOptions, Highlight, Lang, SheetGrid } from '../src/index';
 import type { FindingGroup, ReportDisplay, SheetDisplay } from '../src/hosts/reportDisplay';
 import type { TemplateWorkbook } from '../src/templates/schema';
 
-export type Scope = 'sheet' | 'selection';
+/** What a check reads: the active sheet, the selection inside it, or every sheet of the workbook. */
+export type Scope = 'sheet' | 'selection' | 'workbook';
 
 /** A group of findings as a host that checks for itself hands it over: its first items, and how many more. */
 export interface ShownGroup extends FindingGroup {
@@ -51,8 +52,19 @@ export interface Workbook {
    * applies the highlights itself.
    */
   check?(request: CheckRequest): Promise<Checked>;
+  /**
+   * Every worksheet's used range, in the workbook's order (chart sheets and hidden sheets included only where the
+   * host lists them as worksheets): the whole-workbook check. One batch of reads for all sheets, not one per sheet.
+   * A host with neither this nor check() offers the one-sheet check only ("Kiểm tra cả tệp" is hidden).
+   */
+  readWorkbook?(): Promise<SheetGrid[]>;
   /** Replaces the host's highlights on that sheet with these (highlights of other sheets are ignored). */
   applyHighlights(sheetName: string, highlights: Highlight[]): Promise<void>;
+  /**
+   * Replaces the host's highlights on each named sheet with those of `highlights` on it (a sheet named with none
+   * is left with none of ours), in one batch of writes: the whole-workbook check.
+   */
+  applyWorkbookHighlights?(sheetNames: string[], highlights: Highlight[]): Promise<void>;
   /** Highlights removed; all sheets when no name is given. */
   clearHighlights(sheetName?: string): Promise<number>;
   activeSheetName(): Promise<string>;

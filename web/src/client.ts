@@ -27,7 +27,8 @@ export interface Engine {
   /** Where the work runs, for the tests and the README's figures. */
   readonly where: 'worker' | 'page';
   read(bytes: Uint8Array, name: string, phase: (p: Phase) => void): Promise<ReadOutcome>;
-  check(sheet: string, options: CheckOptions): Promise<SheetChecked>;
+  /** One sheet, or every sheet when `sheet` is null. */
+  check(sheet: string | null, options: CheckOptions): Promise<SheetChecked>;
   row(sheet: string, cell: string): Promise<RowView | null>;
   copy(options: CheckOptions): Promise<Uint8Array>;
 }

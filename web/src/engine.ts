@@ -128,15 +128,23 @@ function sheetOf(file: LoadedFile, name: string): SheetGrid {
   return file.sheets.find((s) => s.name === name) ?? file.sheets[0];
 }
 
-/** The chosen sheet checked as the pane checks it (one sheet, the pane's options), ready to be shown. */
-export function checkSheet(file: LoadedFile, sheet: string, options: CheckOptions): SheetChecked {
-  const grid = sheetOf(file, sheet);
+/**
+ * The chosen sheet, or every sheet when `sheet` is null (the whole-workbook check), checked as the pane checks
+ * it with the pane's options, ready to be shown; with how many cells the copy highlights on each sheet.
+ */
+export function checkSheet(file: LoadedFile, sheet: string | null, options: CheckOptions): SheetChecked {
+  const grids = sheet === null ? file.sheets : [sheetOf(file, sheet)];
   const lang: Lang = options.lang === 'en' ? 'en' : 'vi';
-  const report = checkWorkbook([grid], options);
+  const report = checkWorkbook(grids, options);
+  const counts = new Map<string, number>(grids.map((g) => [g.name, 0]));
+  for (const h of highlightsFor(report)) {
+    const n = counts.get(h.sheet);
+    if (n !== undefined) counts.set(h.sheet, n + 1);
+  }
   return {
-    sheet: grid.name,
+    sheet: sheet === null ? '' : grids[0].name,
     display: shownReport(report, lang),
-    highlights: highlightsFor(report).filter((h) => h.sheet === grid.name).length,
+    highlights: [...counts],
   };
 }
 

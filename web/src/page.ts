@@ -60,6 +60,7 @@ export async function startPage(ownScript: string): Promise<void> {
       heading.scrollIntoView({ block: 'start' });
   }
   byId('check-form').addEventListener('submit', () => (revealNext = true));
+  byId('check').addEventListener('click', () => (revealNext = true));
 
   let lang: Lang = 'vi';
   let file: FileInfo | null = null;
@@ -99,6 +100,7 @@ export async function startPage(ownScript: string): Promise<void> {
       lang = l;
       reword();
     },
+    onIdle: () => syncDownload(),
     onReport: (_report, used) => {
       options = used;
       // A sheet checked: the line about the file (a workbook with no table on its first sheet) has had its say.
@@ -303,13 +305,16 @@ export async function startPage(ownScript: string): Promise<void> {
       input.disabled = false;
       main.removeAttribute('aria-busy');
       reading = false;
+      // Emptied, so that choosing the same file again (saved anew in Excel meanwhile) reads it again: a browser
+      // reports no change for a file input given the file it already holds. The status line names the file.
+      input.value = '';
       reword();
       // A file with nothing to check: its line is the result to see. Otherwise the check's report is.
       revealNext = true;
       if (!file || file.noTable) reveal();
     }
-    // Checked at once: dropping a file is asking for its check.
-    if (file && !file.noTable) await pane.validate();
+    // Checked at once, as a whole: choosing a file is asking for its check, and the file is what will be sent.
+    if (file && !file.noTable) await pane.validate({ scope: 'workbook' });
   }
 
   input.addEventListener('change', () => {

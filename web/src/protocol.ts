@@ -20,13 +20,14 @@ export interface FileInfo {
 /** A file that could not be read gets the core's line (readMessages.ts), in both languages. */
 export type ReadOutcome = { ok: true; file: FileInfo } | { ok: false; lines: Record<Lang, string> };
 
-/** One sheet checked in the worker. */
+/** One sheet, or the whole workbook, checked in the worker. */
 export interface SheetChecked {
+  /** The sheet checked; '' for the whole workbook. */
   sheet: string;
   /** Worded in the options' language, lists cut (display.ts). */
   display: ShownReport;
-  /** How many cells the check highlights on that sheet (the copy has them; the page only counts them). */
-  highlights: number;
+  /** How many cells the check highlights on each sheet checked (the copy has them; the page only counts). */
+  highlights: [sheet: string, cells: number][];
 }
 
 export type Phase = 'read' | 'scan' | 'check' | 'copy';
@@ -35,7 +36,8 @@ export type Phase = 'read' | 'scan' | 'check' | 'copy';
 export interface Ops {
   ping: { ask: object; answer: 'pong' };
   read: { ask: { name: string; bytes: Uint8Array }; answer: ReadOutcome };
-  check: { ask: { sheet: string; options: CheckOptions }; answer: SheetChecked };
+  /** `sheet` null: every sheet (the whole-workbook check). */
+  check: { ask: { sheet: string | null; options: CheckOptions }; answer: SheetChecked };
   row: { ask: { sheet: string; cell: string }; answer: RowView | null };
   copy: { ask: { options: CheckOptions }; answer: Uint8Array };
 }

@@ -93,14 +93,14 @@ export function webWorkbook(host: WebHost): WebWorkbook {
     readSheet: async () => {
       throw new WebError('failed');
     },
-    check: async ({ options, highlight, sheet }) => {
+    check: async ({ scope, options, highlight, sheet }) => {
       const file = held();
-      const name = sheetName(file, sheet ?? host.activeSheet());
+      const name = scope === 'workbook' ? null : sheetName(file, sheet ?? host.activeSheet());
       host.busy?.(true);
       try {
         const checked = await (await host.engine()).check(name, options);
         if (highlight) {
-          highlights.set(checked.sheet, checked.highlights);
+          for (const [s, n] of checked.highlights) highlights.set(s, n);
           host.highlightsChanged?.();
         }
         return { sheet: checked.sheet, display: checked.display };

@@ -10,7 +10,8 @@ export const HOST_WORDS: HostWords = {
   vi: {
     highlightLabel: 'Đánh dấu trong bản tải về',
     summaryHighlighted: 'Đã đánh dấu trong bản đã kiểm tra.',
-    resultsEmpty: 'Chưa kiểm tra. Chọn tệp .xlsx hoặc .csv rồi bấm "Kiểm tra".',
+    resultsEmpty: 'Chưa kiểm tra. Chọn tệp .xlsx hoặc .csv: cả tệp được kiểm tra ngay.',
+    checkButton: 'Kiểm tra trang đã chọn',
     selectCellHint: 'Bấm vào một mục để xem dòng đó của trang tính.',
     templateIntro: 'Tải phụ lục mẫu về thành một tệp .xlsx mới.',
     insertButton: 'Tải mẫu',
@@ -23,7 +24,8 @@ export const HOST_WORDS: HostWords = {
   en: {
     highlightLabel: 'Highlight in the downloaded copy',
     summaryHighlighted: 'Highlighted in the checked copy.',
-    resultsEmpty: 'Not checked yet. Choose an .xlsx or .csv file and press "Check".',
+    resultsEmpty: 'Not checked yet. Choose an .xlsx or .csv file: the whole workbook is checked at once.',
+    checkButton: 'Check the chosen sheet only',
     selectCellHint: 'Press an item to see its row of the sheet.',
     templateIntro: 'Download a standard appendix as a new .xlsx file.',
     insertButton: 'Download template',

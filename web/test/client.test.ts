@@ -94,7 +94,14 @@ describe('the worker engine', () => {
     const checked = await engine.check('Nhiệm vụ', OPTIONS);
     expect(checked.sheet).toBe('Nhiệm vụ');
     expect(checked.display.counts.error).toBeGreaterThan(0);
-    expect(checked.highlights).toBeGreaterThan(0);
+    expect(checked.highlights).toEqual([['Nhiệm vụ', expect.any(Number)]]);
+    expect(checked.highlights[0][1]).toBeGreaterThan(0);
+    // The whole workbook: every sheet, each with its own count.
+    const whole = await engine.check(null, OPTIONS);
+    expect(whole.sheet).toBe('');
+    expect(whole.display.sheets.map((s) => s.name)).toEqual(['Nhiệm vụ', 'Chỉ tiêu']);
+    expect(whole.highlights.map(([s]) => s)).toEqual(['Nhiệm vụ', 'Chỉ tiêu']);
+    expect(whole.highlights[0]).toEqual(checked.highlights[0]);
     expect((await engine.row('Nhiệm vụ', 'B7'))?.row).toBe(7);
     const copy = await engine.copy(OPTIONS);
     expect([copy[0], copy[1]]).toEqual([0x50, 0x4b]);

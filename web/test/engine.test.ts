@@ -89,6 +89,12 @@ describe('the web Workbook port', () => {
     expect(again?.sheet).toBe('Nhiệm vụ');
     expect([...wb.highlights.keys()]).toEqual(['Chỉ tiêu']);
     expect(await wb.clearHighlights()).toBe(n);
+    // The whole workbook, checked in the engine: both sheets shown, both sheets' highlights counted.
+    const whole = await wb.check?.({ scope: 'workbook', options, highlight: true });
+    expect(whole?.display.sheets.map((s) => s.name)).toEqual(['Nhiệm vụ', 'Chỉ tiêu']);
+    expect([...wb.highlights.keys()]).toEqual(['Nhiệm vụ', 'Chỉ tiêu']);
+    expect(wb.highlights.get('Chỉ tiêu')).toBe(n);
+    await wb.clearHighlights();
     await wb.selectCell('Nhiệm vụ', 'E16');
     expect(active).toBe('Nhiệm vụ');
     expect(shown).toEqual(['Nhiệm vụ!E16:16']);

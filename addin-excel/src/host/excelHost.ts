@@ -4,6 +4,11 @@
  * that is not about Office.js (what to read, how to group highlights, how to lay out a template) comes from the
  * core's host helpers (shared/src/hosts).
  *
+ * Reading the whole workbook is three syncs for a typical file whatever its number of sheets (list the sheets;
+ * every used range's bounds; every sheet's values, number formats and merges together), and beyond CELLS_PER_READ
+ * cells in all one more sync per budget's worth of cells, the chunks of several sheets sharing a sync. Highlighting
+ * it is two syncs, as for one sheet.
+ *
  * Checking never changes a cell: highlights are conditional formats that the add-in owns (HIGHLIGHT_MARKER), so
  * the user's values and own formatting stay untouched and removing them restores the sheet exactly.
  *
@@ -13,7 +18,8 @@
  *   ExcelApi 1.7  getRangeByIndexes, freezePanes
  *   ExcelApi 1.8  dataValidation
  *   ExcelApi 1.9  getRanges (RangeAreas: conditional formats and formats of many areas at once), pageLayout
- *   ExcelApi 1.13 getMergedAreasOrNullObject (without it readSheet returns the grid without merges)
+ *   ExcelApi 1.13 getMergedAreasOrNullObject (without it readSheet and readWorkbook return grids without merges)
+ * readWorkbook needs what readSheet does, applyWorkbookHighlights what applyHighlights does.
  */
 import { HIGHLIGHT_FILLS, HIGHLIGHT_MARKER, isHighlightMarker } from '../../../shared/src/report/palette';
 import type { Highlight } from '../../../shared/src/report/schema';
@@ -26,7 +32,7 @@ import {
 } from '../../../shared/src/hosts/a1Names';
 import { intersectBoxes, type Box } from '../../../shared/src/hosts/box';
 import { groupHighlights } from '../../../shared/src/hosts/highlightRanges';
-import { type RowChunk, planReads } from '../../../shared/src/hosts/readPlan';
+import { CELLS_PER_READ, type RowChunk } from '../../../shared/src/hosts/readPlan';
 import { planSheetWrite } from '../../../shared/src/hosts/templatePlan';
 import {
   columnWidthRuns,
@@ -35,6 +41,7 @@ import {
   typedContents,
 } from '../../../shared/src/hosts/templateLayout';
 import type { CellStyle, TemplateSheet, TemplateWorkbook } from '../../../shared/src/templates/schema';
+import type { Scope } from '../../../shared/ui/workbook';
 
 /** The core's marker formula, re-exported for the adapter's users and tests. */
 export { HIGHLIGHT_MARKER };
@@ -43,7 +50,13 @@ export { HIGHLIGHT_MARKER };
 export const POINTS_PER_CHARACTER = 5.6;
 
 export type HostOperation =
-  'readSheet' | 'applyHighlights' | 'clearHighlights' | 'insertTemplate' | 'selectCell';
+  | 'readSheet'
+  | 'readWorkbook'
+  | 'applyHighlights'
+  | 'applyWorkbookHighlights'
+  | 'clearHighlights'
+  | 'insertTemplate'
+  | 'selectCell';
 
 export interface Requirement {
   set: 'ExcelApi';
@@ -58,7 +71,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     set: 'ExcelApi',
     version: '1.4',
-    usedBy: ['readSheet', 'insertTemplate'],
+    usedBy: ['readSheet', 'readWorkbook', 'insertTemplate'],
     members: [
       'Worksheet.getUsedRangeOrNullObject',
       'WorksheetCollection.getItemOrNullObject',
@@ -69,7 +82,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     set: 'ExcelApi',
     version: '1.6',
-    usedBy: ['applyHighlights', 'clearHighlights'],
+    usedBy: ['applyHighlights', 'applyWorkbookHighlights', 'clearHighlights'],
     members: [
       'ConditionalFormatCollection.add',
       'ConditionalFormat.customOrNullObject',
@@ -80,7 +93,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     set: 'ExcelApi',
     version: '1.7',
-    usedBy: ['readSheet', 'insertTemplate'],
+    usedBy: ['readSheet', 'readWorkbook', 'insertTemplate'],
     members: ['Worksheet.getRangeByIndexes', 'WorksheetFreezePanes.freezeRows'],
     without: 'fails',
   },
@@ -94,7 +107,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     set: 'ExcelApi',
     version: '1.9',
-    usedBy: ['applyHighlights', 'insertTemplate'],
+    usedBy: ['applyHighlights', 'applyWorkbookHighlights', 'insertTemplate'],
     members: [
       'Worksheet.getRanges',
       'RangeAreas.conditionalFormats',
@@ -106,13 +119,13 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     set: 'ExcelApi',
     version: '1.13',
-    usedBy: ['readSheet'],
+    usedBy: ['readSheet', 'readWorkbook'],
     members: ['Range.getMergedAreasOrNullObject'],
     without: 'degrades',
   },
 ];
 
-/** The lowest ExcelApi version an operation works with (readSheet reads merges only from 1.13 on). */
+/** The lowest ExcelApi version an operation works with (the reads get merges only from 1.13 on). */
 export function minimumVersion(op: HostOperation): string {
   const versions = REQUIREMENTS.filter((r) => r.usedBy.includes(op) && r.without === 'fails').map(
     (r) => r.version,
@@ -134,14 +147,17 @@ function codeOf(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+function emptyGrid(name: string, origin: { row: number; column: number }): SheetGrid {
+  return { name, values: [], numberFormats: [], merges: [], origin };
+}
+
 /**
  * The active sheet's used range (or the part of the selection inside it) as the core's grid. Two syncs when it
  * fits one read (bounds; values, number formats and merges); beyond CELLS_PER_READ, one sync per chunk of rows.
+ * The whole workbook is readWorkbook's.
  */
-export async function readSheet(
-  context: Excel.RequestContext,
-  scope: 'sheet' | 'selection',
-): Promise<SheetGrid> {
+export async function readSheet(context: Excel.RequestContext, scope: Scope): Promise<SheetGrid> {
+  if (scope === 'workbook') throw new Error('readSheet reads one sheet: the whole workbook is readWorkbook');
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load('name');
   // Values only: a column formatted to the bottom of the sheet must not make the table a million rows long.
@@ -154,63 +170,168 @@ export async function readSheet(
   const start = selected
     ? { row: selected.rowIndex + 1, column: selected.columnIndex + 1 }
     : { row: 1, column: 1 };
-  const empty: SheetGrid = { name: sheet.name, values: [], numberFormats: [], merges: [], origin: start };
-  if (used.isNullObject) return empty;
+  if (used.isNullObject) return emptyGrid(sheet.name, start);
   // A whole column selected would be a million rows: read only what of it holds values.
   const box = selected ? intersectBoxes(boxOf(used), boxOf(selected)) : boxOf(used);
-  if (!box) return empty;
-  return readBox(context, sheet, box);
+  if (!box) return emptyGrid(sheet.name, start);
+  const [grid] = await readBoxes(context, [{ sheet, box }]);
+  return grid;
 }
 
-async function readBox(context: Excel.RequestContext, sheet: Excel.Worksheet, box: Box): Promise<SheetGrid> {
-  const values: CellValue[][] = [];
-  const numberFormats: string[][] = [];
-  const merges = new Set<string>();
+/**
+ * Every worksheet's used range, in the workbook's order; a blank sheet gives an empty grid. Three syncs when all
+ * sheets together fit one read (list the sheets; every used range's bounds; every sheet's values, number formats
+ * and merges), then one more per CELLS_PER_READ cells: chunks of several sheets share a sync.
+ */
+export async function readWorkbook(context: Excel.RequestContext): Promise<SheetGrid[]> {
+  // Nothing else can go with the list: every other read needs a sheet of it.
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+
+  const sheets = worksheets.items;
+  const used = sheets.map((sheet) => {
+    const range = sheet.getUsedRangeOrNullObject(true);
+    range.load(BOUNDS);
+    return range;
+  });
+  await context.sync();
+
+  const boxes = used.map((range) => (range.isNullObject ? null : boxOf(range)));
+  const targets = sheets.flatMap((sheet, i) => {
+    const box = boxes[i];
+    return box ? [{ sheet, box }] : [];
+  });
+  const grids = await readBoxes(context, targets);
+  let next = 0;
+  return sheets.map((sheet, i) => (boxes[i] ? grids[next++] : emptyGrid(sheet.name, { row: 1, column: 1 })));
+}
+
+/** A block of cells to read: a sheet (its name loaded) and the 0-based box of it. */
+interface Target {
+  sheet: Excel.Worksheet;
+  box: Box;
+}
+
+/** Rows of one target, read in one range. */
+interface Piece extends RowChunk {
+  target: number;
+}
+
+/** One sync's reads: pieces of one or several targets, in the targets' order and, within one, the rows'. */
+type Batch = Piece[];
+
+const cellsOf = (batch: Batch, boxes: readonly Box[]) =>
+  batch.reduce((n, p) => n + p.rowCount * boxes[p.target].columns, 0);
+
+/**
+ * The reads of several boxes in as few syncs as the budget allows: the rows of each box fill what the sync before
+ * left of CELLS_PER_READ, so a few small sheets share one sync and a large one starts where the last one ended.
+ * A row wider than the budget is read alone. For one box this is planReads' chunking.
+ */
+export function planBatches(boxes: readonly Box[], cellsPerRead = CELLS_PER_READ): Batch[] {
+  const batches: Batch[] = [];
+  let batch: Batch = [];
+  let room = cellsPerRead;
+  boxes.forEach((box, target) => {
+    for (let rowOffset = 0; rowOffset < box.rows;) {
+      let rowCount = Math.min(box.rows - rowOffset, Math.max(0, Math.floor(room / box.columns)));
+      if (rowCount === 0 && batch.length) {
+        batches.push(batch);
+        batch = [];
+        room = cellsPerRead;
+        continue;
+      }
+      rowCount = Math.max(1, rowCount);
+      batch.push({ target, rowOffset, rowCount });
+      rowOffset += rowCount;
+      room -= rowCount * box.columns;
+    }
+  });
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
+/**
+ * A batch Excel refused as too big, as two smaller ones (null when it is one row): several pieces are split in
+ * two groups of about half the cells, one piece into two halves of its rows.
+ */
+function halve(batch: Batch, boxes: readonly Box[]): [Batch, Batch] | null {
+  if (batch.length > 1) {
+    const total = cellsOf(batch, boxes);
+    let at = 1;
+    while (at < batch.length - 1 && cellsOf(batch.slice(0, at), boxes) * 2 < total) at++;
+    return [batch.slice(0, at), batch.slice(at)];
+  }
+  const [piece] = batch;
+  if (piece.rowCount < 2) return null;
+  const half = Math.ceil(piece.rowCount / 2);
+  return [
+    [{ ...piece, rowCount: half }],
+    [{ ...piece, rowOffset: piece.rowOffset + half, rowCount: piece.rowCount - half }],
+  ];
+}
+
+/** Reads the targets' values, number formats and merges, planned by planBatches; one grid per target. */
+async function readBoxes(context: Excel.RequestContext, targets: readonly Target[]): Promise<SheetGrid[]> {
+  const boxes = targets.map((t) => t.box);
+  const values: CellValue[][][] = targets.map(() => []);
+  const numberFormats: string[][][] = targets.map(() => []);
+  const merges = targets.map(() => new Set<string>());
   let withMerges = true;
-  const pending: RowChunk[] = planReads(box.rows, box.columns);
-  // The one loop of syncs the house rules allow: each chunk stays under Excel's 5 MB response limit.
+  const pending = planBatches(boxes);
+  // The one loop of syncs the house rules allow: each batch stays under Excel's 5 MB response limit.
   while (pending.length) {
-    const chunk = pending.shift() as RowChunk;
-    const range = sheet.getRangeByIndexes(box.row + chunk.rowOffset, box.column, chunk.rowCount, box.columns);
-    range.load(['values', 'numberFormat']);
-    // Merges of each chunk come with it: Excel lists a merge under the chunk holding its top-left cell, and a
-    // smaller range stays under the 512 merged areas Excel returns at most.
-    const merged = withMerges ? range.getMergedAreasOrNullObject() : null;
-    merged?.load('address');
+    const batch = pending.shift() as Batch;
+    const merged = withMerges;
+    const reads = batch.map((piece) => {
+      const { sheet, box } = targets[piece.target];
+      const range = sheet.getRangeByIndexes(
+        box.row + piece.rowOffset,
+        box.column,
+        piece.rowCount,
+        box.columns,
+      );
+      range.load(['values', 'numberFormat']);
+      // Merges of each piece come with it: Excel lists a merge under the range holding its top-left cell, and a
+      // smaller range stays under the 512 merged areas Excel returns at most.
+      const areas = merged ? range.getMergedAreasOrNullObject() : null;
+      areas?.load('address');
+      return { piece, range, areas };
+    });
     try {
       await context.sync();
     } catch (e) {
       const code = codeOf(e);
       if (code === 'ApiNotFound' && merged) {
-        // Excel before ExcelApi 1.13: the table is still worth checking without its merges.
+        // Excel before ExcelApi 1.13: the tables are still worth checking without their merges.
         withMerges = false;
-        pending.unshift(chunk);
+        pending.unshift(batch);
         continue;
       }
-      const tooBig =
-        code === 'ResponsePayloadSizeLimitExceeded' || (merged !== null && code === 'GeneralException');
-      if (tooBig && chunk.rowCount > 1) {
-        // Longer text than the plan assumed, or too many merged areas: read the chunk in halves.
-        const half = Math.ceil(chunk.rowCount / 2);
-        pending.unshift(
-          { rowOffset: chunk.rowOffset, rowCount: half },
-          { rowOffset: chunk.rowOffset + half, rowCount: chunk.rowCount - half },
-        );
+      const tooBig = code === 'ResponsePayloadSizeLimitExceeded' || (merged && code === 'GeneralException');
+      // Longer text than the plan assumed, or too many merged areas: read the batch in halves.
+      const halves = tooBig ? halve(batch, boxes) : null;
+      if (halves) {
+        pending.unshift(...halves);
         continue;
       }
       throw e;
     }
-    for (const row of range.values) values.push(row as CellValue[]);
-    for (const row of range.numberFormat) numberFormats.push(row as string[]);
-    if (merged && !merged.isNullObject) for (const a of splitAreaAddress(merged.address)) merges.add(a);
+    for (const { piece, range, areas } of reads) {
+      for (const row of range.values) values[piece.target].push(row as CellValue[]);
+      for (const row of range.numberFormat) numberFormats[piece.target].push(row as string[]);
+      if (areas && !areas.isNullObject)
+        for (const a of splitAreaAddress(areas.address)) merges[piece.target].add(a);
+    }
   }
-  return {
+  return targets.map(({ sheet, box }, i) => ({
     name: sheet.name,
-    values,
-    numberFormats,
-    merges: [...merges],
+    values: values[i],
+    numberFormats: numberFormats[i],
+    merges: [...merges[i]],
     origin: { row: box.row + 1, column: box.column + 1 },
-  };
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -244,23 +365,46 @@ export async function applyHighlights(
   sheetName: string,
   highlights: Highlight[],
 ): Promise<void> {
-  const sheet = context.workbook.worksheets.getItem(sheetName);
-  const existing = sheetFormats(sheet);
+  return applyWorkbookHighlights(context, [sheetName], highlights);
+}
+
+/**
+ * Replaces the highlights of each named sheet with those of `highlights` on it (a sheet named with none is left
+ * with none of ours; sheets not named are left alone). Two syncs whatever the number of sheets: every sheet's
+ * conditional formats loaded together, then ours deleted and the new ones added in one batch. If Excel refuses
+ * part of it, every highlight of ours on those sheets is removed before the error is rethrown, so no sheet is
+ * left half highlighted.
+ */
+export async function applyWorkbookHighlights(
+  context: Excel.RequestContext,
+  sheetNames: readonly string[],
+  highlights: Highlight[],
+): Promise<void> {
+  const names = [...new Set(sheetNames)];
+  if (!names.length) return;
+  const worksheets = context.workbook.worksheets;
+  const sheets = names.map((name) => worksheets.getItem(name));
+  const existing = sheets.map(sheetFormats);
   await context.sync();
 
-  for (const cf of existing.items) if (isOurs(cf)) cf.delete();
-  for (const group of groupHighlights(highlights.filter((h) => h.sheet === sheetName))) {
-    for (const address of group.addresses) {
-      const cf = sheet.getRanges(address).conditionalFormats.add('Custom');
-      cf.custom.rule.formula = HIGHLIGHT_MARKER;
-      cf.custom.format.fill.color = HIGHLIGHT_FILLS[group.kind];
+  sheets.forEach((sheet, i) => {
+    for (const cf of existing[i].items) if (isOurs(cf)) cf.delete();
+    for (const group of groupHighlights(highlights.filter((h) => h.sheet === names[i]))) {
+      for (const address of group.addresses) {
+        const cf = sheet.getRanges(address).conditionalFormats.add('Custom');
+        cf.custom.rule.formula = HIGHLIGHT_MARKER;
+        cf.custom.format.fill.color = HIGHLIGHT_FILLS[group.kind];
+      }
     }
-  }
+  });
   try {
     await context.sync();
   } catch (e) {
     // Best effort: the user sees the first error, not one from the clean-up.
-    await clearHighlights(context, sheetName).catch(() => undefined);
+    await removeOurs(
+      context,
+      names.map((name) => worksheets.getItem(name)),
+    ).catch(() => undefined);
     throw e;
   }
 }
@@ -272,13 +416,14 @@ export async function applyHighlights(
  */
 export async function clearHighlights(context: Excel.RequestContext, sheetName?: string): Promise<number> {
   const worksheets = context.workbook.worksheets;
-  let sheets: Excel.Worksheet[];
-  if (sheetName !== undefined) sheets = [worksheets.getItem(sheetName)];
-  else {
-    worksheets.load('items/name');
-    await context.sync();
-    sheets = worksheets.items;
-  }
+  if (sheetName !== undefined) return removeOurs(context, [worksheets.getItem(sheetName)]);
+  worksheets.load('items/name');
+  await context.sync();
+  return removeOurs(context, worksheets.items);
+}
+
+/** Deletes every conditional format of ours on these sheets: one sync to load them, one to delete if any. */
+async function removeOurs(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<number> {
   const collections = sheets.map(sheetFormats);
   await context.sync();
   let removed = 0;

@@ -2,18 +2,23 @@
 import type { Workbook } from '../../../shared/ui/workbook';
 import {
   applyHighlights,
+  applyWorkbookHighlights,
   clearHighlights,
   explainError,
   insertTemplate,
   readSheet,
+  readWorkbook,
   selectCell,
 } from '../host/excelHost';
 
 export function excelWorkbook(): Workbook {
   return {
     readSheet: (scope) => Excel.run((context) => readSheet(context, scope)),
+    readWorkbook: () => Excel.run((context) => readWorkbook(context)),
     applyHighlights: (sheetName, highlights) =>
       Excel.run((context) => applyHighlights(context, sheetName, highlights)),
+    applyWorkbookHighlights: (sheetNames, highlights) =>
+      Excel.run((context) => applyWorkbookHighlights(context, sheetNames, highlights)),
     clearHighlights: (sheetName) => Excel.run((context) => clearHighlights(context, sheetName)),
     activeSheetName: () =>
       Excel.run(async (context) => {

@@ -163,6 +163,13 @@ suite('task pane in Chromium with the fake Excel', () => {
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const findings = () => paneFindings(page);
   const text = (selector: string) => page.locator(selector).innerText();
+  /** A table's rows, cells joined by tabs, whatever the layout (a narrow pane shows rows as cards). */
+  const rowTexts = (selector: string) =>
+    page.$$eval(selector, (trs) =>
+      trs.map((tr) =>
+        [...tr.children].map((td) => (td.textContent ?? '').replace(/\u00a0/g, ' ').trim()).join('\t'),
+      ),
+    );
   /** Presses Kiểm tra and waits for the flow to finish (buttons come back). */
   const check = async () => {
     await page.click('#check');
@@ -239,7 +246,7 @@ suite('task pane in Chromium with the fake Excel', () => {
 
   it('opens in Vietnamese with today as the as-of date and the ribbon actions registered', async () => {
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
-    expect(await text('#check')).toBe('Kiểm tra');
+    expect(await text('#check')).toBe('Kiểm tra trang này');
     expect(await page.locator('h2').allInnerTexts()).toEqual(['Kiểm tra', 'Kết quả', 'Mẫu', 'Xóa đánh dấu']);
     expect(await page.inputValue('#as-of')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await page.isChecked('#highlight')).toBe(true);
@@ -278,9 +285,9 @@ suite('task pane in Chromium with the fake Excel', () => {
     expect(shown[0].items).toEqual([['C8', 'Ô "Cơ quan chủ trì" đang trống.']]);
     expect(shown[2].items).toEqual([['D7', 'Quá hạn: hạn 30/06/2025, đến ngày 01/08/2025 chưa hoàn thành.']]);
     expect(await text('#summary')).toBe(
-      'Có 1 lỗi cần sửa. Lỗi: 1 · Cảnh báo: 6 · Lưu ý: 0. Tính đến ngày 01/08/2025. Đã đánh dấu trên trang tính.',
+      'Có 1 lỗi cần sửa. 1 nhiệm vụ quá hạn. Lỗi: 1 · Cảnh báo: 6 · Lưu ý: 0. Tính đến ngày 01/08/2025. Đã đánh dấu trên trang tính.',
     );
-    expect(await page.locator('#results .area-table tbody tr').allInnerTexts()).toEqual([
+    expect(await rowTexts('#results .area-table tbody tr')).toEqual([
       'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\t3\t1\t1',
       'II. CẢI CÁCH THỂ CHẾ\t1\t0\t0',
     ]);
@@ -341,16 +348,56 @@ suite('task pane in Chromium with the fake Excel', () => {
     expect(await fake(() => document.activeElement?.getAttribute('data-cell'))).toBe('C8');
   });
 
+  it('checks the whole workbook: every sheet in one go, highlights on each, click-through, one clear for all', async () => {
+    await fake((w) => w.__helpers.activate('Nhiệm vụ'));
+    await page.click('#check-all');
+    await paneIdle(page);
+    const report = checkWorkbook([TASKS, KPIS], { lang: 'vi', asOf: AS_OF });
+    const sections = await page
+      .locator('#results section.sheet')
+      .evaluateAll((ss) => ss.map((s) => (s as HTMLElement).dataset.sheet));
+    expect(sections).toEqual([TASKS.name, KPIS.name]);
+    for (const s of report.sheets)
+      expect(await paneFindings(page, `#results section.sheet[data-sheet="${s.name}"]`)).toEqual(
+        groupFindings(s.findings, 'vi').map((g) => ({
+          code: g.code,
+          items: g.items.map((i) => [i.cell, i.message]),
+        })),
+      );
+    expect(await text('#summary')).toMatch(
+      /^Có 1 lỗi cần sửa\. 1 chỉ tiêu chưa đạt\. 1 nhiệm vụ quá hạn\. .* Đã kiểm tra 2 trang có bảng\. /,
+    );
+    const after = await snapshot();
+    const fills = { ...highlightFills(after, TASKS.name), ...highlightFills(after, KPIS.name) };
+    expect(Object.keys(fills).length).toBe(highlightsFor(report).length);
+    expect(highlightFills(after, KPIS.name)).toEqual({ D4: '#9DC3E6', D5: '#D5A6E6' });
+    await shot('pane-workbook');
+    // A finding on the other sheet selects its cell there.
+    await page.click(`#results section.sheet[data-sheet="${KPIS.name}"] button[data-cell="D5"]`);
+    await page.waitForFunction(() => {
+      const s = (window as unknown as TestWindow).__helpers.selection();
+      return s.sheet === 'Chỉ tiêu' && s.address === 'D5';
+    });
+    // "Xóa đánh dấu" now offers every sheet, and removes ours from each.
+    expect(await page.inputValue('#clear-scope')).toBe('all');
+    await page.click('#clear');
+    await paneIdle(page);
+    const cleared = await snapshot();
+    expect([highlightFills(cleared, TASKS.name), highlightFills(cleared, KPIS.name)]).toEqual([{}, {}]);
+    await page.selectOption('#clear-scope', 'active');
+    await fake((w) => w.__helpers.activate('Nhiệm vụ'));
+  });
+
   it('checks the KPI table: attainment, statuses and highlights; a period sets the date', async () => {
     await fake((w) => w.__helpers.activate('Chỉ tiêu'));
     await check();
-    expect(await page.locator('#results .kpi-table tbody tr').allInnerTexts()).toEqual([
+    expect(await rowTexts('#results .kpi-table tbody tr')).toEqual([
       '1\tTỷ lệ hoàn thành kế hoạch CCHC\t≥ 80%\t92,5%\tĐạt',
       '2\tTỷ lệ hồ sơ giải quyết đúng hạn\t≥ 95%\t90%\tKhông đạt',
       '3\tThời gian chờ đợi của người dân\t≤ 15 phút\t—\tChưa có số liệu',
       '4\tThực hiện chế độ báo cáo\t—\t—\tKhông đo được',
     ]);
-    expect(await page.locator('#results .area-table tbody tr').allInnerTexts()).toEqual([
+    expect(await rowTexts('#results .area-table tbody tr')).toEqual([
       'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\t1\t1\t1\t1',
     ]);
     expect((await findings()).map((g) => g.code)).toEqual(['kpi/target-missed', 'kpi/target-unmeasurable']);
@@ -416,7 +463,7 @@ suite('task pane in Chromium with the fake Excel', () => {
       'Templates',
       'Clear highlights',
     ]);
-    expect(await text('#check')).toBe('Check');
+    expect(await text('#check')).toBe('Check this sheet');
     expect(await text('label[for="as-of"]')).toBe('As of');
     expect(await text('#as-of-text')).toBe('That is 2025-08-01.');
     expect(await page.locator('#period option').allInnerTexts()).toEqual([
@@ -427,7 +474,7 @@ suite('task pane in Chromium with the fake Excel', () => {
       'Year (cut-off 14/12)',
     ]);
     expect(await text('#summary')).toBe(
-      'No errors. Error: 0 · Warning: 1 · Note: 1. As of 2025-08-01. Highlighted on the sheet.',
+      'No errors. 1 target missed. Error: 0 · Warning: 1 · Note: 1. As of 2025-08-01. Highlighted on the sheet.',
     );
     expect(await page.locator('#results .group-name').allInnerTexts()).toEqual([
       'Target missed',
@@ -436,13 +483,13 @@ suite('task pane in Chromium with the fake Excel', () => {
     expect(await text('#results [data-cell="D5"] .finding-message')).toBe(
       'Target missed: result 90%, target ≥ 95%.',
     );
-    expect(await page.locator('#results .kpi-table tbody tr').first().innerText()).toBe(
+    expect((await rowTexts('#results .kpi-table tbody tr'))[0]).toBe(
       '1\tTỷ lệ hoàn thành kế hoạch CCHC\t≥ 80%\t92.5%\tMet',
     );
     expect(await fake(() => localStorage.getItem('cchc.addin.lang'))).toBe('en');
     await shot('pane-english');
     await page.click('#lang-vi');
-    expect(await text('#check')).toBe('Kiểm tra');
+    expect(await text('#check')).toBe('Kiểm tra trang này');
   });
 
   it('inserts a template next to the existing sheets and the new sheet checks with no error', async () => {

@@ -41,6 +41,8 @@ export interface SyncLogEntry {
   ops: string[];
   requestBytes: number;
   responseBytes: number;
+  /** Cells whose `values` the sync loaded (Range.values), for tests of a read budget. */
+  valueCells: number;
   error?: string;
 }
 
@@ -62,6 +64,7 @@ interface Op {
 
 class SyncRun {
   responseBytes = 0;
+  valueCells = 0;
   loads: (() => void)[] = [];
   touched = new Set<FakeObject>();
   /** Items of each collection loaded in this sync: several load paths fill the same item proxies. */
@@ -96,6 +99,7 @@ export class FakeRequestContext {
       ops: ops.map((o) => o.name),
       requestBytes: ops.reduce((n, o) => n + o.requestBytes, 0),
       responseBytes: 0,
+      valueCells: 0,
     };
     const run = new SyncRun();
     this._run = run;
@@ -116,6 +120,7 @@ export class FakeRequestContext {
         }
       }
       entry.responseBytes = run.responseBytes;
+      entry.valueCells = run.valueCells;
       if (run.responseBytes > PAYLOAD_LIMIT) throw officeError('ResponsePayloadSizeLimitExceeded');
       for (const apply of run.loads) apply();
       for (const apply of run.results) apply();
@@ -1020,6 +1025,7 @@ export class Range extends FakeObject<RangeTarget> {
         return rect.top === 0 && rect.bottom === MAX_ROWS - 1;
       case 'values':
         checkReadable(rect);
+        if (this.context._run) this.context._run.valueCells += cellCount(rect);
         return grid(rect, (r, c) => wb.value(sheet, r, c));
       case 'formulas':
         checkReadable(rect);

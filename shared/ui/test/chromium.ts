@@ -33,9 +33,15 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The findings as the pane shows them: per group its code, per item its cell and message. */
-export function paneFindings(page: Page): Promise<{ code: string; items: string[][] }[]> {
-  return page.$$eval('#results .group', (groups) =>
+/**
+ * The findings as the pane shows them: per group its code, per item its cell and message; `within` narrows to
+ * one part of the results (a sheet's section after a whole-workbook check).
+ */
+export function paneFindings(
+  page: Page,
+  within = '#results',
+): Promise<{ code: string; items: string[][] }[]> {
+  return page.$$eval(`${within} .group`, (groups) =>
     groups.map((g) => ({
       code: (g as HTMLElement).dataset.code ?? '',
       items: [...g.querySelectorAll('.finding')].map((f) => [

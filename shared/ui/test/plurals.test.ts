@@ -13,6 +13,7 @@ const NOUNS: [string, string][] = [
   ['error', 'errors'],
   ['warning', 'warnings'],
   ['task', 'tasks'],
+  ['target', 'targets'],
   ['KPI', 'KPIs'],
   ['indicator', 'indicators'],
   ['sheet', 'sheets'],

@@ -264,12 +264,27 @@ describe('summaryText', () => {
   it('says whether the table is valid, counts by severity and gives the date as dd/mm/yyyy', () => {
     const { display } = render(TASKS);
     expect(summaryText(display, 'vi', true)).toBe(
-      'Có 1 lỗi cần sửa. Lỗi: 1 · Cảnh báo: 6 · Lưu ý: 0. Tính đến ngày 01/08/2025. Đã đánh dấu trên trang tính.',
+      'Có 1 lỗi cần sửa. 1 nhiệm vụ quá hạn. Lỗi: 1 · Cảnh báo: 6 · Lưu ý: 0. Tính đến ngày 01/08/2025. Đã đánh dấu trên trang tính.',
     );
     const en = render(KPIS, 'en').display;
     expect(summaryText(en, 'en', false)).toBe(
-      'No errors. Error: 0 · Warning: 1 · Note: 1. As of 2025-08-01.',
+      'No errors. 1 target missed. Error: 0 · Warning: 1 · Note: 1. As of 2025-08-01.',
     );
+  });
+
+  it('counts the whole workbook: errors, missed targets and overdue tasks over every sheet with a table', () => {
+    const notes: SheetGrid = { name: 'Ghi chú', values: [['Họp giao ban'], ['01/02/2025']] };
+    const report = checkWorkbook([TASKS, KPIS, notes], { lang: 'vi', asOf: AS_OF });
+    const display = reportDisplay(report, 'vi');
+    expect(summaryText(display, 'vi', false)).toBe(
+      'Có 1 lỗi cần sửa. 1 chỉ tiêu chưa đạt. 1 nhiệm vụ quá hạn. Lỗi: 1 · Cảnh báo: 7 · Lưu ý: 1. ' +
+        'Đã kiểm tra 2 trang có bảng. Tính đến ngày 01/08/2025.',
+    );
+    // Findings grouped by sheet, one section each; the sheet without a table is left out.
+    const root = renderReport(fakeDom(), display, 'vi', { onSelect: () => {} });
+    expect(root.byClass('sheet').map((s) => s.attrs.get('data-sheet'))).toEqual(['Nhiệm vụ', 'Chỉ tiêu']);
+    const en = reportDisplay(checkWorkbook([TASKS, KPIS], { lang: 'en', asOf: AS_OF }), 'en');
+    expect(summaryText(en, 'en', true)).toMatch(/^1 error to fix\. 1 target missed\. 1 task overdue\. /);
   });
 });
 

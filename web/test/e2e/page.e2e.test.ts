@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Lang, Report } from '../../../shared/src/index';
@@ -65,6 +66,18 @@ function longestTraced(trace: Buffer): number {
     if (e.ph === 'X' && /RunTask$/.test(e.name) && mains.has(`${e.pid}:${e.tid}`))
       longest = Math.max(longest, (e.dur ?? 0) / 1000);
   return longest;
+}
+
+/** What the headline of a whole-workbook check must say, from the CLI's report of the same file. */
+function workbookTotals(report: Report) {
+  const all = [...report.findings, ...report.sheets.flatMap((s) => s.findings)];
+  return {
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+    missed: report.sheets.reduce((n, s) => n + s.summary.kpis.missed, 0),
+    overdue: report.sheets.reduce((n, s) => n + s.summary.tasks.overdue, 0),
+    tables: report.sheets.filter((s) => s.kind !== 'none').map((s) => s.name),
+  };
 }
 
 function parts(bytes: Uint8Array): Record<string, string> {
@@ -193,6 +206,80 @@ suite('web page in Chromium, opened from file://', () => {
     }
     expect(await width()).toBeLessThanOrEqual(1280);
     await shot('web-kpis-1280');
+  });
+
+  it.each([
+    ['the bundled sample', SAMPLE],
+    ['a three-sheet workbook', 'three'],
+  ])(
+    'checks the whole workbook on choosing it (%s): the headline is the CLI’s totals',
+    async (_what, which) => {
+      let file = which;
+      if (which === 'three') {
+        // The sample's two tables and a sheet of notes, as a ward's file often has.
+        file = join(tmp, 'ba-trang.xlsx');
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(SAMPLE);
+        wb.addWorksheet('Ghi chú').addRows([['Ghi chú'], ['Họp giao ban ngày 01/02/2025']]);
+        await wb.xlsx.writeFile(file);
+      }
+      await page.fill('#as-of', AS_OF);
+      await pick(file);
+      const report = cliReport(file, 'vi');
+      const totals = workbookTotals(report);
+      expect(totals.errors * totals.missed * totals.overdue).toBeGreaterThan(0);
+      const summary = await text('#summary');
+      expect(summary).toContain(`Có ${totals.errors} lỗi cần sửa. ${totals.missed} chỉ tiêu chưa đạt. `);
+      expect(summary).toContain(
+        `${totals.overdue} nhiệm vụ quá hạn. Lỗi: ${totals.errors} · Cảnh báo: ${totals.warnings}`,
+      );
+      expect(summary).toContain(`Đã kiểm tra ${totals.tables.length} trang có bảng.`);
+      expect(await onScreen('#summary')).toBe(true);
+      // One section per sheet with a table, each with the CLI's findings for that sheet.
+      const sections = await page
+        .locator('#results section.sheet')
+        .evaluateAll((ss) => ss.map((s) => (s as HTMLElement).dataset.sheet));
+      expect(sections).toEqual(totals.tables);
+      for (const name of totals.tables)
+        expect(await paneFindings(page, `#results section.sheet[data-sheet="${name}"]`)).toEqual(
+          expectedFindings(report, name, 'vi'),
+        );
+      await shot(`web-workbook-${which === 'three' ? 'three' : 'sample'}-1280`);
+      // A finding on the other sheet goes to that sheet: the picker follows, the row is shown.
+      const other = page.locator('#results section.sheet[data-sheet="Chỉ tiêu"] button[data-cell]').first();
+      const cell = (await other.getAttribute('data-cell')) as string;
+      expect(await page.inputValue('#sheet')).toBe('Nhiệm vụ');
+      await other.click();
+      await page.waitForSelector('#preview:not([hidden])');
+      expect(await page.inputValue('#sheet')).toBe('Chỉ tiêu');
+      expect(await text('#preview-heading')).toContain(`của trang "Chỉ tiêu", ô ${cell}`);
+      await page.click('#preview-close');
+      // Highlights were recorded for every sheet checked; one "Xóa đánh dấu" of every sheet removes them all.
+      expect(await page.isEnabled('#download')).toBe(true);
+      expect(await page.inputValue('#clear-scope')).toBe('all');
+      await page.click('#clear');
+      await idle();
+      expect(await text('#clear-output')).toMatch(/^Đã xóa \d+ đánh dấu\.$/);
+      expect(await page.isDisabled('#download')).toBe(true);
+    },
+  );
+
+  it('reads at 320, 350 and 400 px: the KPI table as cards, no word broken apart', async () => {
+    await page.fill('#as-of', AS_OF);
+    await pick(SAMPLE);
+    for (const px of [320, 350, 400]) {
+      await page.setViewportSize({ width: px, height: 900 });
+      expect(await width()).toBeLessThanOrEqual(px);
+      // Cards: each KPI row a block, its values after their headings; a target's sign stays with its number.
+      const kpiRow = page.locator('#results .kpi-table tbody tr').first();
+      expect(await kpiRow.evaluate((tr) => getComputedStyle(tr).display)).toBe('block');
+      const targets = await page.locator('#results .kpi-table td:nth-child(3)').allInnerTexts();
+      expect(targets.some((t) => /[≥≤]/.test(t))).toBe(true);
+      expect(targets.filter((t) => /[≥≤]\s*\n/.test(t))).toEqual([]);
+      await page.locator('#results .kpi-table').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUT, `web-kpis-${px}.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('shows a finding’s row, the cell marked, its text as text', async () => {

@@ -63,12 +63,13 @@ describe('renderReport: task list', () => {
 
 describe('renderReport: KPI table', () => {
   it('lists every indicator with its target, result (decimal comma) and status', () => {
+    // A sign and its number are joined by a no-break space, so a narrow pane never wraps between them.
     const { root } = render(KPIS);
     const rows = root.byClass('kpi-table')[0].byTag('tbody')[0].byTag('tr');
     expect(rows.map((r) => r.byTag('td').map((td) => td.textContent))).toEqual([
-      ['1', 'Tỷ lệ hoàn thành kế hoạch CCHC', '≥ 80%', '92,5%', 'Đạt'],
-      ['2', 'Tỷ lệ hồ sơ giải quyết đúng hạn', '≥ 95%', '90%', 'Không đạt'],
-      ['3', 'Thời gian chờ đợi của người dân', '≤ 15 phút', '—', 'Chưa có số liệu'],
+      ['1', 'Tỷ lệ hoàn thành kế hoạch CCHC', '≥\u00a080%', '92,5%', 'Đạt'],
+      ['2', 'Tỷ lệ hồ sơ giải quyết đúng hạn', '≥\u00a095%', '90%', 'Không đạt'],
+      ['3', 'Thời gian chờ đợi của người dân', '≤\u00a015 phút', '—', 'Chưa có số liệu'],
       ['4', 'Thực hiện chế độ báo cáo', '—', '—', 'Không đo được'],
     ]);
     expect(root.byClass('status').map((s) => s.attrs.get('data-status'))).toEqual([
@@ -85,7 +86,7 @@ describe('renderReport: KPI table', () => {
     expect(first.byTag('td').map((td) => td.textContent)).toEqual([
       '1',
       'Tỷ lệ hoàn thành kế hoạch CCHC',
-      '≥ 80%',
+      '≥\u00a080%',
       '92.5%',
       'Met',
     ]);

@@ -8,7 +8,9 @@ import type { TemplateChoice } from '../../shared/src/hosts/checkForm';
 /** Called by the sidebar through google.script.run. */
 export const RPC_FUNCTIONS = [
   'readSheet',
+  'readWorkbook',
   'applyHighlights',
+  'applyWorkbookHighlights',
   'clearHighlights',
   'activeSheetName',
   'insertTemplate',
@@ -18,6 +20,7 @@ export const RPC_FUNCTIONS = [
 /** Named in the add-on menu (and onOpen/onInstall, which Sheets calls itself). */
 export const MENU_FUNCTIONS = [
   'showSidebar',
+  'menuCheckAll',
   'menuCheck',
   'menuInsertTasks',
   'menuInsertKpis',
@@ -28,9 +31,16 @@ export const MENU_FUNCTIONS = [
 export type RpcFunction = (typeof RPC_FUNCTIONS)[number];
 
 /** What the sidebar does as it opens, when a menu item opened it. */
-export type Command = '' | 'check' | `insert:${Exclude<TemplateChoice, 'all'>}`;
+export type Command = '' | 'check' | 'check-all' | `insert:${Exclude<TemplateChoice, 'all'>}`;
 
-export const COMMANDS: readonly Command[] = ['', 'check', 'insert:tasks', 'insert:kpis', 'insert:units'];
+export const COMMANDS: readonly Command[] = [
+  '',
+  'check',
+  'check-all',
+  'insert:tasks',
+  'insert:kpis',
+  'insert:units',
+];
 
 /** The attribute of sidebar.html's <body> that carries the command: the server fills it in as it serves the page. */
 export const COMMAND_ATTRIBUTE = 'data-command';

@@ -104,6 +104,7 @@ describe('Code.js', () => {
 
     it.each([
       ['showSidebar', ''],
+      ['menuCheckAll', 'check-all'],
       ['menuCheck', 'check'],
       ['menuInsertTasks', 'insert:tasks'],
       ['menuInsertKpis', 'insert:kpis'],
@@ -137,7 +138,9 @@ describe('Code.js', () => {
     });
     const calls: Record<(typeof RPC_FUNCTIONS)[number], unknown[]> = {
       readSheet: ['sheet'],
+      readWorkbook: [],
       applyHighlights: [TASKS.name, [{ sheet: TASKS.name, cell: 'C8', kind: 'error' }]],
+      applyWorkbookHighlights: [[TASKS.name], [{ sheet: TASKS.name, cell: 'C9', kind: 'missed' }]],
       clearHighlights: [null],
       activeSheetName: [],
       insertTemplate: [JSON.parse(JSON.stringify(template))],

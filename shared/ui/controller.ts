@@ -448,9 +448,10 @@ export class Pane {
 
   // ---- host commands (Excel's ribbon, with the page loaded while the pane is closed; the Sheets menu) ----
 
-  async commandValidate(event?: { completed(): void }): Promise<void> {
+  /** A host command (the ribbon, a menu item): checks with highlights, then shows the result. */
+  async commandValidate(event?: { completed(): void }, scope: 'sheet' | 'workbook' = 'sheet'): Promise<void> {
     try {
-      await this.validate({ scope: 'sheet', highlight: true });
+      await this.validate({ scope, highlight: true });
       await this.showPane();
       this.byId('results-heading').scrollIntoView?.({ block: 'start' });
     } finally {

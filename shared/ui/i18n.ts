@@ -97,6 +97,7 @@ const VI = {
   // The Sheets add-on menu (Tiện ích mở rộng > Kiểm tra phụ lục CCHC).
   menuOpen: 'Mở ngăn kiểm tra',
   menuCheck: 'Kiểm tra trang tính này',
+  menuCheckAll: 'Kiểm tra cả tệp',
   menuInsertTasks: 'Chèn mẫu: danh mục nhiệm vụ',
   menuInsertKpis: 'Chèn mẫu: bảng chỉ tiêu',
   menuInsertUnits: 'Chèn mẫu: danh sách đơn vị',
@@ -197,6 +198,7 @@ const EN: Record<Key, string> = {
   officeMissing: 'The Office library (office-js/office.js) could not be loaded.',
   menuOpen: 'Open the checker',
   menuCheck: 'Check this sheet',
+  menuCheckAll: 'Check the whole workbook',
   menuInsertTasks: 'Insert template: task list',
   menuInsertKpis: 'Insert template: KPI table',
   menuInsertUnits: 'Insert template: unit list',

@@ -25,6 +25,16 @@ import { groupFindings } from '../../../shared/src/hosts/reportDisplay';
 import type { FakeExcel, FakeWorkbookInit, WorkbookSnapshot } from '../fakeExcel/index';
 import { browserSuite, launchChromium, paneFindings, paneIdle } from '../../../shared/ui/test/chromium';
 import { AS_OF, KPIS, MARKUP, TASKS } from '../../../shared/ui/test/sampleGrids';
+import {
+  cliReport,
+  expectedFindings,
+  headlineParts,
+  SAMPLE,
+  workbookTotals,
+  writeThreeSheets,
+} from '../../../shared/ui/test/cliReport';
+import { readWorkbook } from '../../../cli/src/xlsx/readWorkbook';
+import { ensureBuilt } from '../../../cli/test/built';
 
 const ROOT = resolve(__dirname, '../../..');
 const SHOTS = join(ROOT, 'test-output', 'addin');
@@ -64,7 +74,8 @@ function bundleFake(): string {
   const entry = `
     import { createFakeExcel } from './index';
     import { rectAddress } from './model';
-    const init = ${JSON.stringify(INIT)};
+    // A test may open the pane over a workbook of its own (set on window before this runs).
+    const init = window.__cchcInit || ${JSON.stringify(INIT)};
     // Excel calculates formulas; the templates' only non-blank one here is the total row's text.
     init.calculate = (formula) => {
       const m = /^=?"([^"]*)"&COUNT\\([^)]*\\)&"([^"]*)"$/.exec(formula);
@@ -176,8 +187,39 @@ suite('task pane in Chromium with the fake Excel', () => {
     await paneIdle(page);
   };
 
+  /** A pane over the fake workbook `init` (the test's default one when omitted), ready for a check. */
+  const openPane = async (init?: FakeWorkbookInit): Promise<Page> => {
+    const p = await context.newPage();
+    p.on('dialog', (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    p.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    await p.addInitScript(() => {
+      const w = window as unknown as TestWindow;
+      w.__csp = [];
+      w.__completed = 0;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(
+          `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
+        ),
+      );
+    });
+    if (init)
+      await p.addInitScript((i) => {
+        (window as unknown as { __cchcInit: unknown }).__cchcInit = i;
+      }, init);
+    await p.goto(`${base}/taskpane.html`);
+    await p.waitForSelector('#check:not([disabled])');
+    return p;
+  };
+
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    ensureBuilt();
     // A private output directory: dist/addin may be in use by another build or test at the same time.
     outDir = mkdtempSync(join(tmpdir(), 'cchc-addin-e2e-'));
     const build = spawnSync(
@@ -213,27 +255,7 @@ suite('task pane in Chromium with the fake Excel', () => {
       }
       return route.continue();
     });
-    page = await context.newPage();
-    page.on('dialog', (d) => {
-      dialogs.push(`${d.type()}: ${d.message()}`);
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
-    await page.addInitScript(() => {
-      const w = window as unknown as TestWindow;
-      w.__csp = [];
-      w.__completed = 0;
-      document.addEventListener('securitypolicyviolation', (e) =>
-        w.__csp.push(
-          `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
-        ),
-      );
-    });
-    await page.goto(`${base}/taskpane.html`);
-    await page.waitForSelector('#check:not([disabled])');
+    page = await openPane();
   }, 240_000);
 
   afterAll(async () => {
@@ -556,6 +578,99 @@ suite('task pane in Chromium with the fake Excel', () => {
     );
     expect(await fake((w) => w.__helpers.showCount())).toBe(2);
   });
+
+  it.each([
+    ['the bundled sample', 'sample'],
+    ['a three-sheet workbook', 'three'],
+  ])(
+    'checks the whole workbook (%s): the CLI’s totals, a section per sheet, click-through, one clear for all',
+    async (_what, which) => {
+      const asOf = '2025-10-15';
+      const file = which === 'sample' ? SAMPLE : await writeThreeSheets(join(outDir, 'ba-trang.xlsx'));
+      // The file as Excel holds it once opened: every sheet's values, formats and merges.
+      const grids = await readWorkbook(file);
+      const init: FakeWorkbookInit = {
+        sheets: grids.map((g) => ({
+          name: g.name,
+          values: g.values as (string | number | boolean | null)[][],
+          numberFormats: g.numberFormats,
+          merges: (g.merges ?? []) as string[],
+        })),
+        activeSheet: grids[0].name,
+      };
+      const main = page;
+      page = await openPane(init);
+      try {
+        const start = await snapshot();
+        await page.fill('#as-of', asOf);
+        await page.click('#check-all');
+        await paneIdle(page);
+
+        const report = cliReport(file, 'vi', asOf);
+        const totals = workbookTotals(report);
+        expect(totals.errors * totals.missed * totals.overdue).toBeGreaterThan(0);
+        const summary = await text('#summary');
+        for (const part of headlineParts(totals)) expect(summary).toContain(part);
+        const sections = await page
+          .locator('#results section.sheet')
+          .evaluateAll((ss) => ss.map((s) => (s as HTMLElement).dataset.sheet));
+        expect(sections).toEqual(totals.tables);
+        for (const name of totals.tables)
+          expect(await paneFindings(page, `#results section.sheet[data-sheet="${name}"]`)).toEqual(
+            expectedFindings(report, name, 'vi'),
+          );
+        // Each sheet highlighted as the CLI's report says, the notes sheet not at all.
+        const during = await snapshot();
+        for (const g of grids)
+          expect(highlightFills(during, g.name)).toEqual(
+            Object.fromEntries(
+              highlightsFor(report)
+                .filter((h) => h.sheet === g.name)
+                .map((h) => [h.cell, HIGHLIGHT_FILLS[h.kind]]),
+            ),
+          );
+        await shot(`pane-workbook-${which}`);
+        if (which === 'sample') {
+          // The pane's real widths, and a wide one: nothing wider than the pane, a target's sign with its number.
+          for (const px of [320, 350, 400, 1280]) {
+            await page.setViewportSize({ width: px, height: 900 });
+            expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(px);
+            const targets = await page.locator('#results .kpi-table td:nth-child(3)').allInnerTexts();
+            expect(targets.some((t) => /[≥≤]/.test(t))).toBe(true);
+            expect(targets.filter((t) => /[≥≤]\s*\n/.test(t))).toEqual([]);
+            const display = await page
+              .locator('#results .kpi-table tbody tr')
+              .first()
+              .evaluate((tr) => getComputedStyle(tr).display);
+            expect(display).toBe(px <= 440 ? 'block' : 'table-row');
+            await page.locator('#results .kpi-table').scrollIntoViewIfNeeded();
+            await page.screenshot({ path: join(SHOTS, `pane-workbook-kpis-${px}.png`) });
+          }
+          await page.setViewportSize({ width: 380, height: 900 });
+        }
+
+        // A finding on the KPI sheet selects its cell there, while the task list is the active sheet.
+        const other = page.locator('#results section.sheet[data-sheet="Chỉ tiêu"] button[data-cell]').first();
+        const cell = (await other.getAttribute('data-cell')) as string;
+        await other.click();
+        await page.waitForFunction((c) => {
+          const s = (window as unknown as TestWindow).__helpers.selection();
+          return s.sheet === 'Chỉ tiêu' && s.address === c;
+        }, cell);
+        // One "Xóa đánh dấu", offered for every sheet, leaves every sheet as it was.
+        expect(await page.inputValue('#clear-scope')).toBe('all');
+        await page.click('#clear');
+        await paneIdle(page);
+        const cleared = await snapshot();
+        expect(cleared.sheets.map((s) => [s.name, s.cells, s.conditionalFormats])).toEqual(
+          start.sheets.map((s) => [s.name, s.cells, s.conditionalFormats]),
+        );
+      } finally {
+        await page.close();
+        page = main;
+      }
+    },
+  );
 
   it('made no request to another origin, raised no dialog, broke no CSP rule', async () => {
     expect(foreign).toEqual([]);

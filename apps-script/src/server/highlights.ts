@@ -2,12 +2,12 @@
  * Highlights in Sheets: conditional-format rules that the add-on owns, one per kind, each over all its cells
  * (adjacent cells joined into ranges). A rule is ours when its custom formula is HIGHLIGHT_MARKER, a formula no
  * user writes, so checking again replaces ours, clearing removes exactly ours, and the user's own rules, values
- * and fills are never touched. Two calls per sheet: get the rules, set them.
+ * and fills are never touched. At most two calls per sheet: get the rules, set them.
  */
 import { groupHighlights } from '../../../shared/src/hosts/highlightRanges';
 import { HIGHLIGHT_FILLS, HIGHLIGHT_MARKER, isHighlightMarker } from '../../../shared/src/report/palette';
 import type { Highlight } from '../../../shared/src/report/schema';
-import { sheetNamed } from './errors';
+import { serverError, sheetNamed } from './errors';
 
 export { HIGHLIGHT_MARKER };
 
@@ -40,18 +40,36 @@ function ourRules(sheet: Sheet, highlights: readonly Highlight[]): Rule[] {
 }
 
 export function applyHighlights(sheetName: string, highlights: Highlight[]): void {
-  const sheet = sheetNamed(SpreadsheetApp.getActiveSpreadsheet(), sheetName);
-  const theirs = sheet.getConditionalFormatRules().filter((r) => !isOurs(r));
-  sheet.setConditionalFormatRules([
-    ...ourRules(sheet, Array.isArray(highlights) ? highlights : []),
-    ...theirs,
-  ]);
+  applyWorkbookHighlights([sheetName], highlights);
+}
+
+/**
+ * Replaces ours on each named sheet with the highlights on it (none: ours removed), two calls per sheet. Every
+ * name is looked up before anything is written, so a sheet renamed since the check changes nothing at all.
+ */
+export function applyWorkbookHighlights(sheetNames: string[], highlights: Highlight[]): void {
+  if (!Array.isArray(sheetNames)) throw serverError('bad-argument', 'sheets');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheets = [...new Set(sheetNames)].map((name) => sheetNamed(ss, name));
+  const list = Array.isArray(highlights) ? highlights : [];
+  for (const sheet of sheets) {
+    const rules = sheet.getConditionalFormatRules();
+    const theirs = rules.filter((r) => !isOurs(r));
+    const ours = ourRules(sheet, list);
+    // Nothing of ours before or after: leave the sheet's rules unwritten.
+    if (ours.length === 0 && theirs.length === rules.length) continue;
+    sheet.setConditionalFormatRules([...ours, ...theirs]);
+  }
 }
 
 /** Removes the add-on's rules from one sheet, or from every sheet; returns how many. */
 export function clearHighlights(sheetName?: string | null): number {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = typeof sheetName === 'string' ? [sheetNamed(ss, sheetName)] : ss.getSheets();
+  // A chart on a sheet of its own holds no rules (and cannot be asked for them).
+  const sheets =
+    typeof sheetName === 'string'
+      ? [sheetNamed(ss, sheetName)]
+      : ss.getSheets().filter((s) => s.getType() === SpreadsheetApp.SheetType.GRID);
   let removed = 0;
   for (const sheet of sheets) {
     const rules = sheet.getConditionalFormatRules();

@@ -11,7 +11,7 @@ import type { Scope } from '../../../shared/ui/workbook';
 import { sheetNamed } from './errors';
 import * as highlights from './highlights';
 import { buildMenu, clearActiveSheet, openSidebar } from './menu';
-import { readActiveSheet } from './read';
+import { readActiveSheet, readAllSheets } from './read';
 import * as templates from './templates';
 
 // ---- triggers and menu items ----
@@ -28,6 +28,10 @@ export function onInstall(e?: unknown): void {
 
 export function showSidebar(): void {
   openSidebar('');
+}
+
+export function menuCheckAll(): void {
+  openSidebar('check-all');
 }
 
 export function menuCheck(): void {
@@ -56,8 +60,16 @@ export function readSheet(scope: Scope): PackedGrid {
   return readActiveSheet(scope === 'selection' ? 'selection' : 'sheet');
 }
 
+export function readWorkbook(): PackedGrid[] {
+  return readAllSheets();
+}
+
 export function applyHighlights(sheetName: string, list: Highlight[]): void {
   highlights.applyHighlights(sheetName, list);
+}
+
+export function applyWorkbookHighlights(sheetNames: string[], list: Highlight[]): void {
+  highlights.applyWorkbookHighlights(sheetNames, list);
 }
 
 export function clearHighlights(sheetName: string | null): number {

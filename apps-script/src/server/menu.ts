@@ -22,6 +22,7 @@ export function menuLang(): Lang {
 
 const ITEMS: (readonly [Key, string] | null)[] = [
   ['menuOpen', 'showSidebar'],
+  ['menuCheckAll', 'menuCheckAll'],
   ['menuCheck', 'menuCheck'],
   null,
   ['menuInsertTasks', 'menuInsertTasks'],

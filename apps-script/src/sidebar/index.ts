@@ -39,6 +39,7 @@ if (!run) {
   pane.start();
   const command = (document.body.getAttribute(COMMAND_ATTRIBUTE) ?? '') as Command;
   if (command === 'check') void pane.commandValidate();
+  else if (command === 'check-all') void pane.commandValidate(undefined, 'workbook');
   else if (command.startsWith('insert:'))
     void pane.commandInsert(command.slice('insert:'.length) as 'tasks' | 'kpis' | 'units');
 }

@@ -7,7 +7,10 @@ import type { Call } from './scriptRun';
 export function sheetsWorkbook(call: Call): Workbook {
   return {
     readSheet: async (scope) => unpackGrid(await call<PackedGrid>('readSheet', scope)),
+    readWorkbook: async () => (await call<PackedGrid[]>('readWorkbook')).map(unpackGrid),
     applyHighlights: (sheetName, highlights) => call<void>('applyHighlights', sheetName, highlights),
+    applyWorkbookHighlights: (sheetNames, highlights) =>
+      call<void>('applyWorkbookHighlights', sheetNames, highlights),
     // null, not undefined: google.script.run carries null, and the server reads it as "every sheet".
     clearHighlights: (sheetName) => call<number>('clearHighlights', sheetName ?? null),
     activeSheetName: () => call<string>('activeSheetName'),

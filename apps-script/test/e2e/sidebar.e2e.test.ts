@@ -19,6 +19,16 @@ import { buildSheets, loadCode, ROOT, type Built } from '../build';
 import type { FakeSheets, SpreadsheetSnapshot } from '../fakeSheets/index';
 import { createFakeSheets } from '../fakeSheets/index';
 import { cellsOf, seedGrids, sheetInit, templateCalculator } from '../server/support';
+import { readWorkbook } from '../../../cli/src/xlsx/readWorkbook';
+import {
+  cliReport,
+  expectedFindings,
+  headlineParts,
+  SAMPLE,
+  workbookTotals,
+  writeThreeSheets,
+} from '../../../shared/ui/test/cliReport';
+import { ensureBuilt } from '../../../cli/test/built';
 
 const SHOTS = join(ROOT, 'test-output', 'sheets');
 const PAGE = 'http://127.0.0.1:9/sidebar.html';
@@ -81,6 +91,7 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
   const foreign: string[] = [];
   const pageErrors: string[] = [];
   const rpcLog: string[] = [];
+  const tmp = join(ROOT, 'test-output', 'sheets', `run-${process.pid}`);
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const text = (selector: string) => page.locator(selector).innerText();
@@ -103,6 +114,8 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(tmp, { recursive: true });
+    ensureBuilt();
     built = buildSheets();
     [tasks] = await seedGrids('seed000-tasks.xlsx');
     [kpis] = await seedGrids('kpi-001-004.xlsx');
@@ -155,6 +168,7 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
   afterAll(async () => {
     await browser?.close();
     if (built?.dir) rmSync(built.dir, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   });
 
   jest.setTimeout(60_000);
@@ -330,6 +344,85 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
     );
     expect(await alone.isDisabled('#check')).toBe(true);
     await bare.close();
+  });
+
+  it.each([
+    ['the bundled sample', 'sample'],
+    ['a three-sheet workbook', 'three'],
+  ])(
+    'checks the whole workbook (%s): the CLI’s totals, a section per sheet, click-through, one clear for all',
+    async (_what, which) => {
+      const file = which === 'sample' ? SAMPLE : await writeThreeSheets(join(tmp, 'ba-trang.xlsx'));
+      // The file as Sheets holds it after File > Import, in a spreadsheet of its own.
+      const grids = await readWorkbook(file);
+      fake = createFakeSheets({
+        sheets: grids.map(sheetInit),
+        htmlFiles: { sidebar: built.sidebar },
+        addonName: 'Kiểm tra phụ lục CCHC',
+      });
+      code = loadCode(built.code, fake.globals());
+      const start = fake.snapshot();
+      await open('showSidebar');
+      expect(await text('#check-all')).toBe('Kiểm tra cả tệp');
+      await page.fill('#as-of', AS_OF);
+      rpcLog.length = 0;
+      await page.click('#check-all');
+      await idle();
+      // One server call reads every sheet, one more highlights them all.
+      expect(rpcLog).toEqual(['readWorkbook', 'applyWorkbookHighlights']);
+
+      const report = cliReport(file, 'vi', AS_OF);
+      const totals = workbookTotals(report);
+      expect(totals.errors * totals.missed * totals.overdue).toBeGreaterThan(0);
+      const summary = await text('#summary');
+      for (const part of headlineParts(totals)) expect(summary).toContain(part);
+      const sections = await page
+        .locator('#results section.sheet')
+        .evaluateAll((ss) => ss.map((s) => (s as HTMLElement).dataset.sheet));
+      expect(sections).toEqual(totals.tables);
+      for (const name of totals.tables)
+        expect(await paneFindings(page, `#results section.sheet[data-sheet="${name}"]`)).toEqual(
+          expectedFindings(report, name, 'vi'),
+        );
+      // Every sheet with a table highlighted; the notes sheet left alone.
+      const during = fake.snapshot();
+      for (const name of totals.tables)
+        expect(during.sheets[name].conditionalRules.length).toBeGreaterThan(0);
+      if (which === 'three') expect(during.sheets['Ghi chú']).toEqual(start.sheets['Ghi chú']);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+      await shot(`sidebar-workbook-${which}`);
+
+      // A finding on the KPI sheet selects its cell there, while the task list is the active sheet.
+      expect(fake.snapshot().activeSheet).toBe('Nhiệm vụ');
+      const other = page.locator('#results section.sheet[data-sheet="Chỉ tiêu"] button[data-cell]').first();
+      const cell = (await other.getAttribute('data-cell')) as string;
+      await other.click();
+      await until(() => fake.snapshot().activeSheet === 'Chỉ tiêu');
+      expect(fake.snapshot().sheets['Chỉ tiêu'].selection).toBe(cell);
+
+      // "Xóa đánh dấu" offers every sheet after a whole check, and leaves the spreadsheet as it was.
+      expect(await page.inputValue('#clear-scope')).toBe('all');
+      await page.click('#clear');
+      await idle();
+      expect(await text('#clear-output')).toMatch(/^Đã xóa \d+ đánh dấu\.$/);
+      const now = fake.snapshot();
+      expect({ ...now, selection: '', activeSheet: '', sheets: stripSelection(now) }).toEqual({
+        ...start,
+        selection: '',
+        activeSheet: '',
+        sheets: stripSelection(start),
+      });
+    },
+  );
+
+  it('checks the whole workbook as it opens from the menu’s "Kiểm tra cả tệp"', async () => {
+    rpcLog.length = 0;
+    await open('menuCheckAll');
+    await page.waitForFunction(() => document.querySelectorAll('#results section.sheet').length > 1);
+    await idle();
+    expect(rpcLog).toEqual(['readWorkbook', 'applyWorkbookHighlights']);
+    expect(await text('#summary')).toContain('Đã đánh dấu trên trang tính.');
+    code.clearHighlights(null);
   });
 
   it('made no request anywhere and raised no error in the page', () => {

@@ -57,6 +57,7 @@ export const BorderStyle = makeEnum([
   'SOLID_THICK',
   'DOUBLE',
 ] as const);
+export const SheetType = makeEnum(['GRID', 'OBJECT', 'DATASOURCE'] as const);
 export const WrapStrategy = makeEnum(['WRAP', 'OVERFLOW', 'CLIP'] as const);
 export const InterpolationType = makeEnum(['NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX'] as const);
 export const Button = makeEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const);

@@ -49,6 +49,8 @@ export interface SheetInit {
   conditionalRules?: RuleInit[];
   maxRows?: number;
   maxColumns?: number;
+  /** 'OBJECT': a chart moved to its own sheet (no cells; getRange and the like throw, as in Sheets). */
+  type?: 'GRID' | 'OBJECT';
 }
 
 export interface FakeSheetsInit {
@@ -146,6 +148,7 @@ function buildSheet(book: BookModel, s: SheetInit): SheetModel {
     s.maxRows ?? Math.max(1000, usedRows),
     s.maxColumns ?? Math.max(26, usedCols),
   );
+  if (s.type === 'OBJECT') m.type = 'OBJECT';
   if (m.maxRows < usedRows || m.maxCols < usedCols) fail(`${s.name}: values exceed maxRows/maxColumns`);
   s.values.forEach((line, i) =>
     line.forEach((v, j) => {

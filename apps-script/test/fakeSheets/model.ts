@@ -70,6 +70,7 @@ export class SheetModel {
   readonly colWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   selection: Rect = { row: 1, col: 1, rows: 1, cols: 1 };
+  type: 'GRID' | 'OBJECT' = 'GRID';
 
   constructor(
     public name: string,

@@ -5,6 +5,7 @@ import { type Ctx, Stub, exception, isInteger, signatureError, unwrap } from './
 import type { Area, BookModel, SheetModel } from './model';
 import { Range, RangeList } from './range';
 import { ConditionalFormatRule, cloneRule } from './rules';
+import { SheetType, type EnumValue } from './enums';
 import { Spreadsheet } from './spreadsheet';
 
 const sig = (method: string) => `SpreadsheetApp.Sheet.${method}`;
@@ -69,6 +70,9 @@ export class Sheet extends Stub {
   getIndex(): number {
     return this._ctx.book.sheets.indexOf(this._m) + 1;
   }
+  getType(): EnumValue {
+    return SheetType[this._m.type];
+  }
   getSheetId(): number {
     return this._m.id;
   }
@@ -76,10 +80,17 @@ export class Sheet extends Stub {
     return new Spreadsheet(this._ctx);
   }
   getLastRow(): number {
+    this._cells('getLastRow');
     return this._m.lastRow();
   }
   getLastColumn(): number {
+    this._cells('getLastColumn');
     return this._m.lastCol();
+  }
+  /** A sheet holding only a chart has no cells: what needs them throws (the stand-in's wording, not Google's). */
+  _cells(method: string): void {
+    if (this._m.type !== 'GRID')
+      throw exception(`${sig(method)} is not available on a sheet of type ${this._m.type}.`);
   }
   getMaxRows(): number {
     return this._m.maxRows;
@@ -100,6 +111,7 @@ export class Sheet extends Stub {
   getRange(a1Notation: string): Range;
   getRange(row: number, column: number, numRows?: number, numColumns?: number): Range;
   getRange(...args: unknown[]): Range {
+    this._cells('getRange');
     if (args.length === 1 && typeof args[0] === 'string') {
       const area = areaFromA1(this._ctx.book, this._m, args[0], sig('getRange'));
       return new Range(this._ctx, area.sheet, area.rect);
@@ -126,6 +138,7 @@ export class Sheet extends Stub {
 
   /** Copies, in the sheet's order: changing them changes nothing until setConditionalFormatRules. */
   getConditionalFormatRules(): ConditionalFormatRule[] {
+    this._cells('getConditionalFormatRules');
     return this._m.rules.map((r) => new ConditionalFormatRule(this._ctx, cloneRule(r)));
   }
   /** Replaces all of the sheet's rules. */

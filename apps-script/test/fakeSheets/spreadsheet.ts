@@ -3,6 +3,7 @@ import { instrument } from './calls';
 import { type Ctx, Stub, exception, isInteger, signatureError, unwrap } from './context';
 import {
   BooleanCriteria,
+  SheetType,
   BorderStyle,
   DataValidationCriteria,
   InterpolationType,
@@ -181,6 +182,7 @@ export class SpreadsheetApp extends Stub {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly BorderStyle = BorderStyle;
   readonly WrapStrategy = WrapStrategy;
+  readonly SheetType = SheetType;
   readonly InterpolationType = InterpolationType;
 
   getActiveSpreadsheet(): Spreadsheet {

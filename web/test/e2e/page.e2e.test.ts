@@ -6,47 +6,33 @@
  *
  * Skipped with a warning when /usr/bin/chromium is missing outside CI; in CI (CI set) it fails instead.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Lang, Report } from '../../../shared/src/index';
-import { groupFindings } from '../../../shared/src/hosts/reportDisplay';
 import { browserSuite, launchChromium, paneFindings, paneIdle } from '../../../shared/ui/test/chromium';
-import { CCHC, ensureBuilt } from '../../../cli/test/built';
+import { ensureBuilt } from '../../../cli/test/built';
+import {
+  cli,
+  cliReport as cliReportAsOf,
+  expectedFindings,
+  headlineParts,
+  SAMPLE,
+  workbookTotals,
+  writeThreeSheets,
+} from '../../../shared/ui/test/cliReport';
 import { amplifiedStrings, taskSheetOf } from '../../../cli/test/fuzz/hostileFiles';
 import { buildWeb, OUT, ROOT } from '../build';
 
 const AS_OF = '2025-10-15';
-const SAMPLE = join(ROOT, 'cli', 'sample', 'phu-luc-mau.xlsx');
 const SEED = join(ROOT, 'cli', 'test', 'fixtures', 'seed000-tasks.xlsx');
 
 const suite = browserSuite('web page e2e');
 
-/** `cchc validate` run as a user runs it, from the file's folder (the report names the file by its name). */
-function cli(file: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [CCHC, 'validate', basename(file), ...args], {
-    cwd: dirname(file),
-    encoding: 'utf8',
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
 function cliReport(file: string, lang: Lang): Report {
-  return JSON.parse(cli(file, '--format', 'json', '--as-of', AS_OF, '--lang', lang).stdout) as Report;
-}
-
-/** A sheet's findings as the pane groups them, from the CLI's report. */
-function expectedFindings(report: Report, sheet: string, lang: Lang) {
-  const s = report.sheets.find((x) => x.name === sheet);
-  if (!s) throw new Error(`no sheet ${sheet} in the CLI's report`);
-  return groupFindings(s.findings, lang).map((g) => ({
-    code: g.code,
-    items: g.items.map((i) => [i.cell, i.message]),
-  }));
+  return cliReportAsOf(file, lang, AS_OF);
 }
 
 /** What a person must never be shown: the browser's own words for a failure. */
@@ -66,18 +52,6 @@ function longestTraced(trace: Buffer): number {
     if (e.ph === 'X' && /RunTask$/.test(e.name) && mains.has(`${e.pid}:${e.tid}`))
       longest = Math.max(longest, (e.dur ?? 0) / 1000);
   return longest;
-}
-
-/** What the headline of a whole-workbook check must say, from the CLI's report of the same file. */
-function workbookTotals(report: Report) {
-  const all = [...report.findings, ...report.sheets.flatMap((s) => s.findings)];
-  return {
-    errors: all.filter((f) => f.severity === 'error').length,
-    warnings: all.filter((f) => f.severity === 'warning').length,
-    missed: report.sheets.reduce((n, s) => n + s.summary.kpis.missed, 0),
-    overdue: report.sheets.reduce((n, s) => n + s.summary.tasks.overdue, 0),
-    tables: report.sheets.filter((s) => s.kind !== 'none').map((s) => s.name),
-  };
 }
 
 function parts(bytes: Uint8Array): Record<string, string> {
@@ -216,12 +190,7 @@ suite('web page in Chromium, opened from file://', () => {
     async (_what, which) => {
       let file = which;
       if (which === 'three') {
-        // The sample's two tables and a sheet of notes, as a ward's file often has.
-        file = join(tmp, 'ba-trang.xlsx');
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.readFile(SAMPLE);
-        wb.addWorksheet('Ghi chú').addRows([['Ghi chú'], ['Họp giao ban ngày 01/02/2025']]);
-        await wb.xlsx.writeFile(file);
+        file = await writeThreeSheets(join(tmp, 'ba-trang.xlsx'));
       }
       await page.fill('#as-of', AS_OF);
       await pick(file);
@@ -229,11 +198,7 @@ suite('web page in Chromium, opened from file://', () => {
       const totals = workbookTotals(report);
       expect(totals.errors * totals.missed * totals.overdue).toBeGreaterThan(0);
       const summary = await text('#summary');
-      expect(summary).toContain(`Có ${totals.errors} lỗi cần sửa. ${totals.missed} chỉ tiêu chưa đạt. `);
-      expect(summary).toContain(
-        `${totals.overdue} nhiệm vụ quá hạn. Lỗi: ${totals.errors} · Cảnh báo: ${totals.warnings}`,
-      );
-      expect(summary).toContain(`Đã kiểm tra ${totals.tables.length} trang có bảng.`);
+      for (const part of headlineParts(totals)) expect(summary).toContain(part);
       expect(await onScreen('#summary')).toBe(true);
       // One section per sheet with a table, each with the CLI's findings for that sheet.
       const sections = await page

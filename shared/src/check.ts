@@ -82,7 +82,6 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
     model,
     planYear,
     asOf,
-    lang,
     findings: new FindingList(view.name, lang),
     cutoffs: options.cutoffs,
   };

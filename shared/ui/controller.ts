@@ -13,7 +13,6 @@ import {
   type Lang,
   type Period,
   type Report,
-  type SheetGrid,
 } from '../src/index';
 import {
   checkOptionsFromForm,
@@ -70,8 +69,11 @@ export type Unavailable = 'notInExcel' | 'officeMissing' | 'sheetsMissing';
 const LANG_KEY = 'cchc.addin.lang';
 
 interface LastCheck {
-  /** The grids read, checked again on a language switch; null where the host checks (Workbook.check). */
-  grids: SheetGrid[] | null;
+  /**
+   * The report, worded again on a language switch (its findings carry their parameters, so nothing is read or
+   * checked again); null where the host checks and keeps the report (Workbook.check and reword).
+   */
+  report: Report | null;
   sheet: string;
   scope: Scope;
   options: CheckOptions;
@@ -169,30 +171,24 @@ export class Pane {
     } catch {
       // Storage blocked by policy: the choice lasts for this session only.
     }
-    // Finding messages are worded by the core: re-check the grid already read (no Excel call) in the new language.
+    // The last check worded again from its findings' parameters: no read and no check.
     if (this.last) {
       this.last.options = { ...this.last.options, lang };
-      if (this.last.grids) {
-        const report = checkWorkbook(this.last.grids, this.last.options);
-        this.shown = reportDisplay(report, lang);
-        this.env.onReport?.(report, this.last.options);
-      } else this.recheck(this.last);
+      if (this.last.report) {
+        this.shown = reportDisplay(this.last.report, lang);
+        this.env.onReport?.(this.last.report, this.last.options);
+      } else this.reword(this.last);
     }
     this.applyLang();
   }
 
-  /** A host that checks for itself (Workbook.check) re-words the last check there, after any flow running. */
-  private recheck(last: LastCheck): void {
-    const check = this.env.workbook.check?.bind(this.env.workbook);
-    if (!check) return;
+  /** A host that checks for itself (Workbook.check) words its last report again, after any flow running. */
+  private reword(last: LastCheck): void {
+    const reword = this.env.workbook.reword?.bind(this.env.workbook);
+    if (!reword) return;
     this.queue = this.queue.then(async () => {
       try {
-        const { display } = await check({
-          scope: last.scope,
-          options: last.options,
-          highlight: false,
-          sheet: last.sheet,
-        });
+        const display = await reword(this.lang);
         // A newer check or a reset meanwhile owns the results.
         if (this.last !== last) return;
         this.shown = display;
@@ -344,7 +340,13 @@ export class Pane {
       let report: Report | null = null;
       if (wb.check) {
         const checked = await wb.check({ scope, options: form.value, highlight });
-        this.last = { grids: null, sheet: checked.sheet, scope, options: form.value, highlighted: highlight };
+        this.last = {
+          report: null,
+          sheet: checked.sheet,
+          scope,
+          options: form.value,
+          highlighted: highlight,
+        };
         this.shown = checked.display;
       } else if (scope === 'workbook' && wb.readWorkbook && wb.applyWorkbookHighlights) {
         // Every sheet in one batch of reads and one of writes: the file the officer will send, as a whole.
@@ -355,13 +357,13 @@ export class Pane {
             grids.map((g) => g.name),
             highlightsFor(report),
           );
-        this.last = { grids, sheet: '', scope, options: form.value, highlighted: highlight };
+        this.last = { report, sheet: '', scope, options: form.value, highlighted: highlight };
         this.shown = reportDisplay(report, this.lang);
       } else {
         const grid = await wb.readSheet(scope);
         report = checkWorkbook([grid], form.value);
         if (highlight) await wb.applyHighlights(grid.name, highlightsFor(report));
-        this.last = { grids: [grid], sheet: grid.name, scope, options: form.value, highlighted: highlight };
+        this.last = { report, sheet: grid.name, scope, options: form.value, highlighted: highlight };
         this.shown = reportDisplay(report, this.lang);
       }
       // Highlights on every sheet: "Xóa đánh dấu" then offers every sheet first.

@@ -32,8 +32,6 @@ export interface CheckRequest {
   options: CheckOptions;
   /** Apply the check's highlights (as applyHighlights would). */
   highlight: boolean;
-  /** The sheet to check again (a language switch); else the scope's sheet. */
-  sheet?: string;
 }
 
 export interface Checked {
@@ -52,6 +50,11 @@ export interface Workbook {
    * applies the highlights itself.
    */
   check?(request: CheckRequest): Promise<Checked>;
+  /**
+   * With check(): the last check's report worded in `lang` where the host keeps it, without reading or checking
+   * again (a language switch).
+   */
+  reword?(lang: Lang): Promise<ShownReport>;
   /**
    * Every worksheet's used range, in the workbook's order (chart sheets and hidden sheets included only where the
    * host lists them as worksheets): the whole-workbook check. One batch of reads for all sheets, not one per sheet.

@@ -5,8 +5,9 @@
  * fresh one, and the request fails with an EngineFailure the page words itself. Where no worker can be made (a
  * browser or policy that refuses blob workers), the same engine runs on the page.
  */
-import type { CheckOptions } from '../../shared/src/index';
-import { checkSheet, copyOf, isOutOfMemory, readFile, rowOf, type LoadedFile } from './engine';
+import type { CheckOptions, Lang } from '../../shared/src/index';
+import type { ShownReport } from '../../shared/ui/workbook';
+import { checkSheet, copyOf, isOutOfMemory, readFile, rewordLast, rowOf, type LoadedFile } from './engine';
 import type { RowView } from './preview';
 import type { Op, Ops, Phase, ReadOutcome, Request, Response, SheetChecked, WorkerFailure } from './protocol';
 
@@ -29,6 +30,8 @@ export interface Engine {
   read(bytes: Uint8Array, name: string, phase: (p: Phase) => void): Promise<ReadOutcome>;
   /** One sheet, or every sheet when `sheet` is null. */
   check(sheet: string | null, options: CheckOptions): Promise<SheetChecked>;
+  /** The last check worded again in `lang`. */
+  reword(lang: Lang): Promise<ShownReport | null>;
   row(sheet: string, cell: string): Promise<RowView | null>;
   copy(options: CheckOptions): Promise<Uint8Array>;
 }
@@ -41,6 +44,7 @@ export const TIME_LIMITS: Record<Op, number> = {
   ping: 10_000,
   read: 90_000,
   check: 60_000,
+  reword: 30_000,
   row: 10_000,
   copy: 120_000,
 };
@@ -75,6 +79,7 @@ export function pageEngine(): Engine {
         return read.outcome;
       }),
     check: (sheet, options) => run('check', () => checkSheet(held(), sheet, options)),
+    reword: (lang) => run('reword', () => rewordLast(held(), lang)),
     row: (sheet, cell) => run('row', () => rowOf(held(), sheet, cell)),
     copy: (options) => run('copy', () => copyOf(held(), options)),
   };
@@ -222,6 +227,7 @@ export async function workerEngine(
     // The bytes are handed over, not copied: the page keeps the File, not its bytes.
     read: (bytes, name, phase) => call('read', { name, bytes }, phase, [bytes.buffer]),
     check: (sheet, opts) => call('check', { sheet, options: opts }),
+    reword: (lang) => call('reword', { lang }),
     row: (sheet, cell) => call('row', { sheet, cell }),
     copy: (opts) => call('copy', { options: opts }),
   };

@@ -8,6 +8,7 @@ import {
   highlightsFor,
   type CheckOptions,
   type Lang,
+  type Report,
   type SheetGrid,
   type SheetKind,
 } from '../../shared/src/index';
@@ -22,6 +23,7 @@ import {
   type ReadWhere,
   type WorkbookReadErrorCode,
 } from '../../shared/src/xlsx/readMessages';
+import type { ShownReport } from '../../shared/ui/workbook';
 import { shorten, shownReport } from './display';
 import { rowView, type RowView } from './preview';
 import type { FileInfo, Phase, ReadOutcome, SheetChecked } from './protocol';
@@ -36,6 +38,8 @@ export interface LoadedFile {
   info: FileInfo;
   bytes: Uint8Array;
   sheets: SheetGrid[];
+  /** The last check's report, kept so that a language switch words it again instead of checking again. */
+  last?: Report;
 }
 
 /**
@@ -136,6 +140,7 @@ export function checkSheet(file: LoadedFile, sheet: string | null, options: Chec
   const grids = sheet === null ? file.sheets : [sheetOf(file, sheet)];
   const lang: Lang = options.lang === 'en' ? 'en' : 'vi';
   const report = checkWorkbook(grids, options);
+  file.last = report;
   const counts = new Map<string, number>(grids.map((g) => [g.name, 0]));
   for (const h of highlightsFor(report)) {
     const n = counts.get(h.sheet);
@@ -146,6 +151,11 @@ export function checkSheet(file: LoadedFile, sheet: string | null, options: Chec
     display: shownReport(report, lang),
     highlights: [...counts],
   };
+}
+
+/** The last check worded in `lang`, its lists cut as a check's are; null when this file was not checked yet. */
+export function rewordLast(file: LoadedFile, lang: Lang): ShownReport | null {
+  return file.last ? shownReport(file.last, lang) : null;
 }
 
 /** The cell's row for the preview, each cell's text shortened: the preview is a glance, the sheet has it all. */

@@ -38,6 +38,8 @@ export interface Ops {
   read: { ask: { name: string; bytes: Uint8Array }; answer: ReadOutcome };
   /** `sheet` null: every sheet (the whole-workbook check). */
   check: { ask: { sheet: string | null; options: CheckOptions }; answer: SheetChecked };
+  /** The last check's report worded again in `lang` (a language switch): nothing read or checked again. */
+  reword: { ask: { lang: Lang }; answer: ShownReport | null };
   row: { ask: { sheet: string; cell: string }; answer: RowView | null };
   copy: { ask: { options: CheckOptions }; answer: Uint8Array };
 }

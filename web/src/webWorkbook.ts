@@ -6,7 +6,7 @@
  */
 import type { Highlight, Lang } from '../../shared/src/index';
 import type { TemplateWorkbook } from '../../shared/src/templates/schema';
-import type { Workbook } from '../../shared/ui/workbook';
+import type { ShownReport, Workbook } from '../../shared/ui/workbook';
 import { EngineFailure, TIME_LIMITS, type Engine } from './client';
 import type { RowView } from './preview';
 import type { FileInfo } from './protocol';
@@ -42,6 +42,7 @@ export class WebError extends Error {
 const STEPS = {
   read: 'stepRead',
   check: 'stepCheck',
+  reword: 'stepCheck',
   copy: 'stepCopy',
   row: 'stepRow',
   ping: 'stepRead',
@@ -93,9 +94,9 @@ export function webWorkbook(host: WebHost): WebWorkbook {
     readSheet: async () => {
       throw new WebError('failed');
     },
-    check: async ({ scope, options, highlight, sheet }) => {
+    check: async ({ scope, options, highlight }) => {
       const file = held();
-      const name = scope === 'workbook' ? null : sheetName(file, sheet ?? host.activeSheet());
+      const name = scope === 'workbook' ? null : sheetName(file, host.activeSheet());
       host.busy?.(true);
       try {
         const checked = await (await host.engine()).check(name, options);
@@ -109,6 +110,18 @@ export function webWorkbook(host: WebHost): WebWorkbook {
       } finally {
         host.busy?.(false);
       }
+    },
+    reword: async (lang) => {
+      const file = held();
+      let shown: ShownReport | null;
+      try {
+        shown = await (await host.engine()).reword(lang);
+      } catch (e) {
+        throw worded(e, file);
+      }
+      // The worker holds no check of this file (it was replaced meanwhile): the file must be read again.
+      if (!shown) throw new WebError('fileGone');
+      return shown;
     },
     applyHighlights: async (name, list: Highlight[]) => {
       highlights.set(name, list.filter((h) => h.sheet === name).length);

@@ -4,7 +4,7 @@
  * the page sends only options and gets only what it shows. Every request gets one answer: its value, or why not
  * (protocol.ts), never a raw exception for the page to show.
  */
-import { checkSheet, copyOf, isOutOfMemory, readFile, rowOf, type LoadedFile } from './engine';
+import { checkSheet, copyOf, isOutOfMemory, readFile, rewordLast, rowOf, type LoadedFile } from './engine';
 import type { Ops, Request, Response, WorkerFailure } from './protocol';
 
 interface WorkerScope {
@@ -34,6 +34,8 @@ export function serveWorker(scope: WorkerScope): void {
       case 'check':
         scope.postMessage({ id: req.id, phase: 'check' });
         return { value: checkSheet(held(), req.sheet, req.options) };
+      case 'reword':
+        return { value: rewordLast(held(), req.lang) };
       case 'row':
         return { value: rowOf(held(), req.sheet, req.cell) };
       case 'copy': {

@@ -12,6 +12,7 @@ import { readFile } from '../src/engine';
 import { cellText, rowView } from '../src/preview';
 import type { FileInfo } from '../src/protocol';
 import { webWorkbook, WebError } from '../src/webWorkbook';
+import { codeTitle } from '../../shared/src/report/messages';
 
 const ROOT = join(__dirname, '../..');
 const SAMPLE = readFileSync(join(ROOT, 'cli/sample/phu-luc-mau.xlsx'));
@@ -84,9 +85,13 @@ describe('the web Workbook port', () => {
     expect(busy).toEqual([true, false]);
     const n = wb.highlights.get('Chỉ tiêu') ?? 0;
     expect(n).toBeGreaterThan(0);
-    // A re-check (a language switch) names its sheet and leaves the highlights alone.
-    const again = await wb.check?.({ scope: 'sheet', options, highlight: false, sheet: 'Nhiệm vụ' });
-    expect(again?.sheet).toBe('Nhiệm vụ');
+    // A language switch words the same check again, in English, and leaves the highlights alone.
+    const english = await wb.reword?.('en');
+    expect(english?.sheets.map((s) => s.name)).toEqual(['Chỉ tiêu']);
+    expect(english?.sheets[0].groups.map((g) => g.title)).toEqual(
+      checked?.display.sheets[0].groups.map((g) => codeTitle(g.code, 'en')),
+    );
+    expect(english?.sheets[0].groups).not.toEqual(checked?.display.sheets[0].groups);
     expect([...wb.highlights.keys()]).toEqual(['Chỉ tiêu']);
     expect(await wb.clearHighlights()).toBe(n);
     // The whole workbook, checked in the engine: both sheets shown, both sheets' highlights counted.

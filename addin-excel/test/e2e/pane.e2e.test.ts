@@ -475,7 +475,8 @@ suite('task pane in Chromium with the fake Excel', () => {
     expect(await alert.isVisible()).toBe(false);
   });
 
-  it('switches to English: labels, report and messages change', async () => {
+  it('switches to English: labels, report and messages change, with no call to Excel', async () => {
+    const syncs = await fake((w) => w.__fake.syncCount);
     await page.click('#lang-en');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.getAttribute('#lang-en', 'aria-pressed')).toBe('true');
@@ -509,6 +510,7 @@ suite('task pane in Chromium with the fake Excel', () => {
       '1\tTỷ lệ hoàn thành kế hoạch CCHC\t≥ 80%\t92.5%\tMet',
     );
     expect(await fake(() => localStorage.getItem('cchc.addin.lang'))).toBe('en');
+    expect(await fake((w) => w.__fake.syncCount)).toBe(syncs);
     await shot('pane-english');
     await page.click('#lang-vi');
     expect(await text('#check')).toBe('Kiểm tra trang này');

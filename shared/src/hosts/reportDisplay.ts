@@ -4,9 +4,10 @@
  * for the language. The Excel task pane and the Sheets sidebar render this model as they like; the wording and
  * the order are decided once, here.
  */
-import { formatDateVi } from '../deadlines/calendar';
 import {
   codeTitle,
+  formatDate,
+  message,
   formatNumber,
   formatQuantity,
   formatTarget,
@@ -155,9 +156,7 @@ export interface ReportDisplay {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function formatDate(iso: string, lang: Lang): string {
-  return lang === 'vi' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDateVi(iso) : iso;
-}
+export { formatDate };
 
 export function countSeverities(findings: readonly Finding[]): SeverityCounts {
   const c: SeverityCounts = { error: 0, warning: 0, info: 0 };
@@ -180,7 +179,9 @@ export function groupFindings(findings: readonly Finding[], lang: Lang): Finding
       };
       groups.set(f.code, g);
     }
-    g.items.push({ sheet: f.sheet, cell: f.cell, row: f.row, message: f.message });
+    // Worded now, in the language shown; a report from before findings had parameters keeps its own words.
+    const text = f.params ? message(f.code, f.params, lang) : f.message;
+    g.items.push({ sheet: f.sheet, cell: f.cell, row: f.row, message: text });
   }
   // Array.prototype.sort is stable, so codes of one severity keep the order they first appear in.
   return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

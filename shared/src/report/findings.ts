@@ -31,6 +31,7 @@ export class FindingList {
       cell: row > 0 && column > 0 ? a1(row, column) : '',
       row: Math.max(0, row),
       message: message(code, params, this.lang),
+      params,
     });
   }
 }

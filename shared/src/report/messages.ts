@@ -1,4 +1,6 @@
-import type { FindingCode, KpiStatus, Op, Severity, Target, TaskStatus } from './schema';
+import type { FindingCode, KpiStatus, Op, Param, Severity, Target, TaskStatus } from './schema';
+import { formatDateVi } from '../deadlines/calendar';
+import { areaByNumeral } from '../table/areas';
 import type { Role } from '../table/header';
 
 export type Lang = 'vi' | 'en';
@@ -34,7 +36,11 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   'kpi/no-data-for-period': 'info',
 };
 
-export type Params = Record<string, string | number>;
+/** A finding's parameters, in no language (see paramSchema). */
+export type Params = Record<string, Param>;
+
+/** The same, worded for one language: what the message templates read. */
+type Worded = Record<string, string | number>;
 
 const FIELD: Record<Role, [string, string]> = {
   number: ['STT', 'number'],
@@ -60,7 +66,28 @@ export function fieldLabel(role: Role, lang: Lang): string {
   return FIELD[role][lang === 'vi' ? 0 : 1];
 }
 
-type Template = (p: Params) => string;
+/** A date as messages show it: dd/mm/yyyy in Vietnamese, YYYY-MM-DD in English; anything else as it is. */
+export function formatDate(iso: string, lang: Lang): string {
+  return lang === 'vi' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDateVi(iso) : iso;
+}
+
+const NOUNS = { tasks: ['nhiệm vụ', 'tasks'], kpis: ['chỉ tiêu', 'indicators'] } as const;
+
+/** One parameter worded for `lang`; plain strings and numbers are the same in every language. */
+export function wordParam(p: Param, lang: Lang): string | number {
+  if (typeof p !== 'object') return p;
+  const i = lang === 'vi' ? 0 : 1;
+  if ('field' in p) return (FIELD as Record<string, [string, string]>)[p.field]?.[i] ?? p.field;
+  if ('date' in p) return formatDate(p.date, lang);
+  if ('number' in p) return formatNumber(p.number, lang);
+  if ('quantities' in p) return p.quantities.map((q) => formatQuantity(q.value, q.unit, lang)).join('; ');
+  if ('targets' in p) return p.targets.map((t) => formatTarget(t, lang)).join('; ');
+  if ('noun' in p) return NOUNS[p.noun][i];
+  const area = areaByNumeral(p.area);
+  return area ? (lang === 'vi' ? area.vi : area.en) : p.area;
+}
+
+type Template = (p: Worded) => string;
 
 const VI: Record<FindingCode, Template> = {
   'table/not-found': () =>
@@ -165,7 +192,9 @@ const EN: Record<FindingCode, Template> = {
 };
 
 export function message(code: FindingCode, params: Params, lang: Lang): string {
-  return (lang === 'en' ? EN : VI)[code](params);
+  const worded: Worded = {};
+  for (const [name, p] of Object.entries(params)) worded[name] = wordParam(p, lang);
+  return (lang === 'en' ? EN : VI)[code](worded);
 }
 
 /** 94.5 → "94,5" in Vietnamese, "94.5" in English. */

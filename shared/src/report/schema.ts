@@ -36,17 +36,6 @@ export const findingCodeSchema = z.enum([
   'kpi/no-data-for-period',
 ]);
 
-export const findingSchema = z.object({
-  code: findingCodeSchema,
-  severity: severitySchema,
-  sheet: z.string(),
-  /** A1 address of the cell the finding is about; empty for workbook-level findings. */
-  cell: z.string(),
-  /** 1-based sheet row; 0 for workbook-level findings. */
-  row: z.number().int().nonnegative(),
-  message: z.string(),
-});
-
 export const opSchema = z.enum(['>=', '>', '<=', '<', '=']);
 
 export const targetSchema = z.object({
@@ -55,6 +44,39 @@ export const targetSchema = z.object({
   value: z.number(),
   /** "%" for percentages, otherwise the counted noun ("phút", "hoạt động") or "" when none is named. */
   unit: z.string(),
+});
+
+/**
+ * A finding's parameter, in no language, so that the message can be worded again in another (a language switch
+ * re-words, it never re-checks). Plain strings and numbers are the same in every language (a cell's text, a
+ * column letter, a row); the tagged ones are worded when shown: a column's role ("lead" → "Cơ quan chủ trì"),
+ * an ISO date (dd/mm/yyyy in Vietnamese), a number (decimal comma), figures with their units, targets, the
+ * counted noun and a reform area by its numeral.
+ */
+export const paramSchema = z.union([
+  z.string(),
+  z.number(),
+  z.object({ field: z.string() }),
+  z.object({ date: z.string() }),
+  z.object({ number: z.number() }),
+  z.object({ quantities: z.array(z.object({ value: z.number(), unit: z.string() })) }),
+  z.object({ targets: z.array(targetSchema) }),
+  z.object({ noun: z.enum(['tasks', 'kpis']) }),
+  z.object({ area: z.string() }),
+]);
+
+export const findingSchema = z.object({
+  code: findingCodeSchema,
+  severity: severitySchema,
+  sheet: z.string(),
+  /** A1 address of the cell the finding is about; empty for workbook-level findings. */
+  cell: z.string(),
+  /** 1-based sheet row; 0 for workbook-level findings. */
+  row: z.number().int().nonnegative(),
+  /** Worded in the report's language. */
+  message: z.string(),
+  /** What the message is made of (absent in older reports): worded again in another language. */
+  params: z.record(z.string(), paramSchema).optional(),
 });
 
 export const deadlineKindSchema = z.enum(['date', 'recurring', 'external', 'unknown']);
@@ -241,6 +263,7 @@ export type FindingCode = z.infer<typeof findingCodeSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type Op = z.infer<typeof opSchema>;
 export type Target = z.infer<typeof targetSchema>;
+export type Param = z.infer<typeof paramSchema>;
 export type DeadlineKind = z.infer<typeof deadlineKindSchema>;
 export type Deadline = z.infer<typeof deadlineSchema>;
 export type TaskStatus = z.infer<typeof taskStatusSchema>;

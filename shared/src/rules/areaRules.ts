@@ -1,7 +1,6 @@
 import { AREAS, REQUIRED_AREAS, areaByNumeral } from '../table/areas';
 import type { Entry } from '../table/readTable';
 import type { FindingList } from '../report/findings';
-import type { Lang } from '../report/messages';
 
 type AreaEntry = Extract<Entry, { type: 'area' }>;
 
@@ -15,7 +14,6 @@ export function checkAreas(
   areas: AreaEntry[],
   anchor: { row: number; column: number },
   findings: FindingList,
-  lang: Lang,
 ): void {
   if (areas.length === 0) {
     findings.add('area/missing', anchor.row, anchor.column, { numeral: '', name: '' });
@@ -42,7 +40,7 @@ export function checkAreas(
     const def = areaByNumeral(numeral)!;
     findings.add('area/missing', anchor.row, anchor.column, {
       numeral,
-      name: lang === 'vi' ? def.vi : def.en,
+      name: { area: def.numeral },
     });
   }
 }

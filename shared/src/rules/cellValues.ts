@@ -5,7 +5,6 @@
  * pass as a lead unit, and an uncalculated total as an empty cell.
  */
 import { serialToYMD } from '../deadlines/calendar';
-import { fieldLabel } from '../report/messages';
 import type { Role } from '../table/header';
 import { isDateFormat } from '../table/numberFormat';
 import type { SheetContext } from './sheetContext';
@@ -48,7 +47,7 @@ const TEXT_ROLES = new Set<Role>([
 ]);
 
 export function checkCellValues(ctx: SheetContext): void {
-  const { view, model, findings, lang } = ctx;
+  const { view, model, findings } = ctx;
   const columns = Object.entries(model.columns) as [Role, number][];
   for (const entry of model.entries) {
     if (entry.type !== 'data') continue;
@@ -56,7 +55,7 @@ export function checkCellValues(ctx: SheetContext): void {
     for (const [role, column] of columns) {
       if (role === 'number' || view.isCovered(row, column)) continue;
       const value = view.value(row, column);
-      const field = fieldLabel(role, lang);
+      const field = { field: role };
       if (isErrorValue(value))
         findings.claim(row, column, { why: 'error', field, value: String(value).trim() });
       else if (typeof value === 'boolean' && TEXT_ROLES.has(role))

@@ -1,9 +1,7 @@
 import { scoreKpi } from '../attainment/kpiStatus';
-import { formatDateVi } from '../deadlines/calendar';
-import { formatNumber, formatQuantity, formatTarget } from '../report/messages';
 import { parseActual } from '../targets/parseActual';
 import { parseTargets } from '../targets/parseTarget';
-import type { Kpi, ResultColumn, Target } from '../report/schema';
+import type { Kpi, Param, ResultColumn, Target } from '../report/schema';
 import { matchAreaName } from '../table/areas';
 import { columnLetters } from '../table/grid';
 import type { ResultColumnInfo } from '../table/header';
@@ -184,7 +182,7 @@ export function readKpis(ctx: SheetContext): {
 
 /** With several result columns, one note at the header says which is judged and which others there are. */
 function reportChoice(ctx: SheetContext, choice: ResultChoice): void {
-  const { model, findings, lang } = ctx;
+  const { model, findings } = ctx;
   const results = model.header.results;
   if (results.length <= 1) return;
   const name = (rc: ResultColumnInfo) => `${columnLetters(rc.column - 1)} "${normalizeText(rc.heading)}"`;
@@ -197,10 +195,10 @@ function reportChoice(ctx: SheetContext, choice: ResultChoice): void {
   findings.add('kpi/period-column', model.headerRow, used?.column ?? results[0].column, {
     column: used ? columnLetters(used.column - 1) : '',
     heading: used ? normalizeText(used.heading) : '',
-    cutoff: cutoff ? showDate(cutoff, lang) : '',
+    cutoff: cutoff ? { date: cutoff } : '',
     estimate: choice.fallback ? columnLetters(choice.fallback.column - 1) : '',
     others,
-    asOf: showDate(ctx.asOf, lang),
+    asOf: { date: ctx.asOf },
   });
 }
 
@@ -224,19 +222,15 @@ function reportEarlierFigure(
 }
 
 /** A figure as the cell shows it: 0.85 in a "0%" cell is "85%", "12/15 hồ sơ" stays as written. */
-function shownFigure(ctx: SheetContext, row: number, column: number): string {
-  const { view, lang } = ctx;
+function shownFigure(ctx: SheetContext, row: number, column: number): Param {
+  const { view } = ctx;
   const value = view.value(row, column);
   if (typeof value === 'number') {
     const reading = parseActual(value, view.format(row, column));
     if (reading.kind === 'values')
-      return reading.values.map((v) => formatQuantity(v.value, v.unit ?? '', lang)).join('; ');
+      return { quantities: reading.values.map((v) => ({ value: v.value, unit: v.unit ?? '' })) };
   }
   return normalizeText(view.text(row, column));
-}
-
-function showDate(iso: string, lang: SheetContext['lang']): string {
-  return lang === 'vi' ? formatDateVi(iso) : iso;
 }
 
 function isGroup(items: Item[], i: number): boolean {
@@ -261,7 +255,7 @@ function scoreResult(
   letters: string | null,
   estimate: boolean,
 ) {
-  const { view, findings, lang } = ctx;
+  const { view, findings } = ctx;
   const reading =
     column === undefined ? null : parseActual(view.value(row, column), view.format(row, column));
   const score = scoreKpi(targets, reading);
@@ -278,14 +272,19 @@ function scoreResult(
     });
   }
   for (const value of score.outOfRange) {
-    findings.add('kpi/actual-out-of-range', row, column, { actual: formatNumber(value, lang) });
+    findings.add('kpi/actual-out-of-range', row, column, { actual: { number: value } });
   }
   if (score.missed.length > 0) {
-    const shown = score.missed.map((m) => formatQuantity(m.actual, m.target.unit, lang)).join('; ');
-    const wanted = score.missed.map((m) => formatTarget(m.target, lang)).join('; ');
     findings.add('kpi/target-missed', row, column, {
-      actual: shown,
-      target: wanted,
+      actual: { quantities: score.missed.map((m) => ({ value: m.actual, unit: m.target.unit })) },
+      target: {
+        targets: score.missed.map(({ target: t }) => ({
+          text: t.text,
+          op: t.op,
+          value: t.value,
+          unit: t.unit,
+        })),
+      },
       estimate: estimate ? 1 : 0,
       column: letters ?? '',
     });

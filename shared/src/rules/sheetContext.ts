@@ -1,10 +1,8 @@
 import type { Period } from '../deadlines/periods';
 import type { FindingList } from '../report/findings';
-import type { Lang } from '../report/messages';
 import type { Role } from '../table/header';
 import type { TableModel } from '../table/readTable';
 import type { SheetView } from '../table/sheetView';
-import { fieldLabel } from '../report/messages';
 
 /** What the rules of one sheet share. */
 export interface SheetContext {
@@ -13,7 +11,7 @@ export interface SheetContext {
   planYear: number;
   /** YYYY-MM-DD */
   asOf: string;
-  lang: Lang;
+  /** Rules give findings parameters in no language; the list words the report's message. */
   findings: FindingList;
   /** The plan's own data cut-offs ('dd/mm' per period), national ones where absent. */
   cutoffs?: Partial<Record<Period, string>>;
@@ -35,11 +33,11 @@ export interface AreaRef {
 
 /** Reports each required column the header lacks; returns the roles that are present. */
 export function requireColumns(ctx: SheetContext, roles: readonly Role[]): void {
-  const { model, findings, lang } = ctx;
+  const { model, findings } = ctx;
   const anchor = model.header.mainColumn ?? ctx.view.firstColumn;
   for (const role of roles) {
     if (model.columns[role] === undefined) {
-      findings.add('header/missing-field', model.headerRow, anchor, { field: fieldLabel(role, lang) });
+      findings.add('header/missing-field', model.headerRow, anchor, { field: { field: role } });
     }
   }
 }
@@ -48,7 +46,7 @@ export function requireColumns(ctx: SheetContext, roles: readonly Role[]): void 
 export function reportIfBlank(ctx: SheetContext, row: number, role: Role, blank: boolean): void {
   const column = ctx.model.columns[role];
   if (column === undefined || !blank || ctx.view.isCovered(row, column)) return;
-  ctx.findings.add('cell/required', row, column, { field: fieldLabel(role, ctx.lang) });
+  ctx.findings.add('cell/required', row, column, { field: { field: role } });
 }
 
 /** The group a row belongs to: the current one while rows are numbered under it (or not numbered at all). */

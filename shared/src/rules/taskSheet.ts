@@ -1,5 +1,4 @@
 import { taskStatus } from '../attainment/taskStatus';
-import { formatDateVi } from '../deadlines/calendar';
 import { parseDeadline } from '../deadlines/parseDeadline';
 import { isDoneProgress } from '../deadlines/progress';
 import type { Task } from '../report/schema';
@@ -24,7 +23,7 @@ const NO_DEADLINE = Object.freeze({
 
 /** Reads the task rows of a task-list sheet and checks them. */
 export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[]; groups: GroupRef[] } {
-  const { view, model, findings, planYear, asOf, lang } = ctx;
+  const { view, model, findings, planYear, asOf } = ctx;
   const cols = model.columns;
   requireColumns(ctx, ['task', 'lead', 'deadline']);
   const progressColumn = cols.progress ?? cols.result;
@@ -37,7 +36,8 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[];
   const firstWithText = new Map<string, number>();
   let currentArea: string | null = null;
   let currentGroup: string | null = null;
-  const asOfShown = showDate(asOf);
+  // One object for every finding: the date is worded when the message is.
+  const asOfParam = { date: asOf };
 
   for (const entry of model.entries) {
     if (entry.type === 'area') {
@@ -89,14 +89,14 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[];
         findings.add('task/deadline-unparseable', row, cols.deadline, { text: parsed.text });
       } else if (parsed.due && Number(parsed.due.slice(0, 4)) !== planYear) {
         findings.add('task/deadline-out-of-year', row, cols.deadline, {
-          due: showDate(parsed.due),
+          due: { date: parsed.due },
           year: planYear,
         });
       }
     }
     const status = taskStatus(deadline, done, asOf);
     if (status === 'overdue' && cols.deadline !== undefined && parsed.due) {
-      findings.add('task/overdue', row, cols.deadline, { due: showDate(parsed.due), asOf: asOfShown });
+      findings.add('task/overdue', row, cols.deadline, { due: { date: parsed.due }, asOf: asOfParam });
     }
 
     if (text) {
@@ -138,7 +138,7 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[];
     findings.add('table/count-mismatch', total.row, total.column, {
       declared: total.declared,
       counted: tasks.length,
-      noun: lang === 'vi' ? 'nhiệm vụ' : 'tasks',
+      noun: { noun: 'tasks' },
     });
   }
   // A table with no task yet is a blank appendix waiting to be filled: one note, as for a KPI table without
@@ -149,11 +149,6 @@ export function readTasks(ctx: SheetContext): { tasks: Task[]; areas: AreaRef[];
     areaEntries,
     { row: model.headerRow, column: model.header.mainColumn ?? view.firstColumn },
     findings,
-    lang,
   );
   return { tasks, areas, groups };
-
-  function showDate(iso: string): string {
-    return lang === 'vi' ? formatDateVi(iso) : iso;
-  }
 }

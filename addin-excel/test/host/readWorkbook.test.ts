@@ -1,6 +1,7 @@
 import { CELLS_PER_READ } from '../../../shared/src/hosts/readPlan';
 import type { SheetGrid } from '../../../shared/src/table/grid';
-import { planBatches, readSheet, readWorkbook, selectCell } from '../../src/host/excelHost';
+import { planBatches } from '../../../shared/src/hosts/readPlan';
+import { readSheet, readWorkbook, selectCell } from '../../src/host/excelHost';
 import { createFakeExcel, PAYLOAD_LIMIT, type FakeExcel, type FakeSheetInit } from '../fakeExcel';
 import { countSyncs, taskSheet } from './support';
 
@@ -184,37 +185,5 @@ describe('readWorkbook', () => {
     const fake = threeSheets();
     await expect(fake.Excel.run((context) => readSheet(context, 'workbook'))).rejects.toThrow(/readWorkbook/);
     expect(fake.syncCount).toBe(0);
-  });
-});
-
-describe('planBatches', () => {
-  const box = (rows: number, columns: number) => ({ row: 0, column: 0, rows, columns });
-
-  it('puts small boxes in one batch and cuts large ones where the budget ends', () => {
-    expect(planBatches([box(100, 8), box(20, 6), box(0, 3)], 1_000)).toEqual([
-      [
-        { target: 0, rowOffset: 0, rowCount: 100 },
-        { target: 1, rowOffset: 0, rowCount: 20 },
-      ],
-    ]);
-    expect(planBatches([box(100, 8), box(100, 8)], 1_000)).toEqual([
-      [
-        { target: 0, rowOffset: 0, rowCount: 100 },
-        { target: 1, rowOffset: 0, rowCount: 25 },
-      ],
-      [{ target: 1, rowOffset: 25, rowCount: 75 }],
-    ]);
-  });
-
-  it('reads a row wider than the budget alone, and one box as planReads chunks it', () => {
-    expect(planBatches([box(2, 10), box(2, 3_000), box(1, 10)], 1_000)).toEqual([
-      [{ target: 0, rowOffset: 0, rowCount: 2 }],
-      [{ target: 1, rowOffset: 0, rowCount: 1 }],
-      [{ target: 1, rowOffset: 1, rowCount: 1 }],
-      [{ target: 2, rowOffset: 0, rowCount: 1 }],
-    ]);
-    expect(planBatches([box(100_000, 8)]).map((b) => b.map((p) => p.rowCount))).toEqual(
-      Array.from({ length: 10 }, () => [10_000]),
-    );
   });
 });

@@ -1,5 +1,5 @@
 import { groupHighlights } from '../../src/hosts/highlightRanges';
-import { planReads } from '../../src/hosts/readPlan';
+import { planBatches, planReads } from '../../src/hosts/readPlan';
 import { planSheetWrite } from '../../src/hosts/templatePlan';
 import { buildTemplate } from '../../src/templates/build';
 
@@ -70,5 +70,37 @@ describe('planSheetWrite', () => {
     expect(calls).toBeLessThanOrEqual(Object.keys(sheet.styles).length);
     const covered = plan.styles.flatMap((s) => s.addresses.join(',').split(','));
     expect(covered).toContain('A10:A12');
+  });
+});
+
+describe('planBatches', () => {
+  const box = (rows: number, columns: number) => ({ row: 0, column: 0, rows, columns });
+
+  it('puts small boxes in one batch and cuts large ones where the budget ends', () => {
+    expect(planBatches([box(100, 8), box(20, 6), box(0, 3)], 1_000)).toEqual([
+      [
+        { target: 0, rowOffset: 0, rowCount: 100 },
+        { target: 1, rowOffset: 0, rowCount: 20 },
+      ],
+    ]);
+    expect(planBatches([box(100, 8), box(100, 8)], 1_000)).toEqual([
+      [
+        { target: 0, rowOffset: 0, rowCount: 100 },
+        { target: 1, rowOffset: 0, rowCount: 25 },
+      ],
+      [{ target: 1, rowOffset: 25, rowCount: 75 }],
+    ]);
+  });
+
+  it('reads a row wider than the budget alone, and one box as planReads chunks it', () => {
+    expect(planBatches([box(2, 10), box(2, 3_000), box(1, 10)], 1_000)).toEqual([
+      [{ target: 0, rowOffset: 0, rowCount: 2 }],
+      [{ target: 1, rowOffset: 0, rowCount: 1 }],
+      [{ target: 1, rowOffset: 1, rowCount: 1 }],
+      [{ target: 2, rowOffset: 0, rowCount: 1 }],
+    ]);
+    expect(planBatches([box(100_000, 8)]).map((b) => b.map((p) => p.rowCount))).toEqual(
+      Array.from({ length: 10 }, () => [10_000]),
+    );
   });
 });

@@ -6,9 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import type { Lang, Report } from '../../src/index';
 import { groupFindings } from '../../src/hosts/reportDisplay';
 import { CCHC, ROOT } from '../../../cli/test/built';
+import { paneFindings } from './chromium';
 
 export const SAMPLE = join(ROOT, 'cli', 'sample', 'phu-luc-mau.xlsx');
 
@@ -66,4 +68,25 @@ export async function writeThreeSheets(file: string): Promise<string> {
   wb.addWorksheet('Ghi chú').addRows([['Ghi chú'], ['Họp giao ban ngày 01/02/2025']]);
   await wb.xlsx.writeFile(file);
   return file;
+}
+
+/**
+ * A pane after a whole-workbook check shows what the CLI's report of the same file says: a headline with its
+ * totals (each of them above zero, so the comparison means something), one section per sheet with a table, each
+ * with that sheet's findings. Returns the totals.
+ */
+export async function expectWorkbookAsCli(page: Page, report: Report) {
+  const totals = workbookTotals(report);
+  expect(totals.errors * totals.missed * totals.overdue).toBeGreaterThan(0);
+  const summary = await page.locator('#summary').innerText();
+  for (const part of headlineParts(totals)) expect(summary).toContain(part);
+  const sections = await page
+    .locator('#results section.sheet')
+    .evaluateAll((ss) => ss.map((s) => (s as HTMLElement).dataset.sheet));
+  expect(sections).toEqual(totals.tables);
+  for (const name of totals.tables)
+    expect(await paneFindings(page, `#results section.sheet[data-sheet="${name}"]`)).toEqual(
+      expectedFindings(report, name, 'vi'),
+    );
+  return totals;
 }

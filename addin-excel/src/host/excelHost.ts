@@ -12,7 +12,8 @@
  * Checking never changes a cell: highlights are conditional formats that the add-in owns (HIGHLIGHT_MARKER), so
  * the user's values and own formatting stay untouched and removing them restores the sheet exactly.
  *
- * Requirement sets (the pane checks them with Office.context.requirements.isSetSupported, see REQUIREMENTS):
+ * Requirement sets (REQUIREMENTS; the manifest asks for 1.9, and a member an older Excel lacks fails at sync with
+ * ApiNotFound, which the pane words as "update Excel"; only the merges' read degrades instead):
  *   ExcelApi 1.4  getUsedRangeOrNullObject, getItemOrNullObject, names.add
  *   ExcelApi 1.6  conditional formats (add, type, customOrNullObject, delete)
  *   ExcelApi 1.7  getRangeByIndexes, freezePanes

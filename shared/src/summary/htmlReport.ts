@@ -1,5 +1,6 @@
 /**
- * The province summary as one printable HTML page (`cchc summary … --safeHtml`): pictures first, tables after.
+ * The province summary as one printable HTML page (`cchc summary … --html tong-hop.html`): pictures first, tables
+ * after.
  *
  * The page is self-contained and inert: no script, no request of any kind (inline style and inline SVG only,
  * and a Content-Security-Policy that forbids everything else), because it is opened from a folder of files

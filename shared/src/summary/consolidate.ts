@@ -64,6 +64,7 @@ function wardFile(d: FileDigest): WardFile {
     unit: d.unit,
     unitSource: d.unitSource,
     sameUnit: [],
+    sameUnitCount: 0,
     unreadable: d.unreadable,
     planYear: d.planYear,
     tasks: { ...d.tasks },
@@ -79,16 +80,32 @@ export function rateOf(met: number, missed: number): number | null {
   return met + missed > 0 ? met / (met + missed) : null;
 }
 
-/** Two files of one unit are both kept; each names the other. Unreadable files, named only by path, too. */
+/** How many of a unit's other files a file names; the rest are counted (sameUnitCount). */
+export const SAME_UNIT_LISTED = 5;
+
+/**
+ * Two files of one unit are both kept; each names the others (the first SAME_UNIT_LISTED) and counts them all.
+ * Unreadable files, named only by path, too. Linear in the files: one pass to group, one to name.
+ */
 function markSameUnit(digests: readonly FileDigest[], files: WardFile[]): void {
   const byUnit = new Map<string, number[]>();
   digests.forEach((d, i) => {
     const key = unitKey(d.unit);
-    byUnit.set(key, [...(byUnit.get(key) ?? []), i]);
+    const group = byUnit.get(key);
+    if (group) group.push(i);
+    else byUnit.set(key, [i]);
   });
   for (const group of byUnit.values()) {
     if (group.length < 2) continue;
-    for (const i of group) files[i].sameUnit = group.filter((j) => j !== i).map((j) => files[j].file);
+    // The group's first files, one more than listed, so that each file can leave itself out.
+    const head = group.slice(0, SAME_UNIT_LISTED + 1);
+    for (const i of group) {
+      files[i].sameUnit = head
+        .filter((j) => j !== i)
+        .slice(0, SAME_UNIT_LISTED)
+        .map((j) => files[j].file);
+      files[i].sameUnitCount = group.length - 1;
+    }
   }
 }
 

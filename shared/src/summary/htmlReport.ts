@@ -20,7 +20,7 @@ import {
   type Part,
 } from './charts';
 import type { Summary, WardFile } from './schema';
-import { summaryWord, type SummaryWord } from './words';
+import { sameUnitList, summaryWord, type SummaryWord } from './words';
 
 /** Error rows printed at most: the page must stay small for hundreds of files; the workbook has them all. */
 export const PRINTED_ERRORS = 500;
@@ -262,7 +262,7 @@ function fileNote(f: WardFile, c: Ctx): Html {
   const notes: string[] = [];
   if (f.unreadable !== null) notes.push(`${c.w('unreadable')}: ${f.unreadable}`);
   if (f.unitSource === 'file') notes.push(c.w('unitFromFile'));
-  if (f.sameUnit.length) notes.push(`${c.w('sameUnit')}: ${f.sameUnit.join(', ')}`);
+  if (f.sameUnit.length) notes.push(`${c.w('sameUnit')}: ${sameUnitList(f, c.lang)}`);
   return safeHtml`${notes.map((note, k) => safeHtml`${k ? trusted('<br>') : ''}${note}`)}`;
 }
 

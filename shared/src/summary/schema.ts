@@ -22,8 +22,13 @@ export const wardFileSchema = z.object({
   /** The unit the file reports for, as people write it: "Phường 5", "Xã An Phú", "Thị trấn Phú Mỹ". */
   unit: z.string(),
   unitSource: unitSourceSchema,
-  /** The other files of the same unit (their `file`): a unit that sent two files is seen, and both are kept. */
+  /**
+   * The first few other files of the same unit (their `file`, at most SAME_UNIT_LISTED): a unit that sent two files
+   * is seen, and both are kept. A list, not all of them, so that a thousand files of one unit stay linear.
+   */
   sameUnit: z.array(z.string()),
+  /** How many other files the same unit sent in all (sameUnit lists the first of them). */
+  sameUnitCount: z.number().int().nonnegative(),
   /** Null when the file was read; otherwise the one line that says why it could not be. */
   unreadable: z.string().nullable(),
   /** The plan year of its tables (the first table's); null when unreadable or no table was found. */

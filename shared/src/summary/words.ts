@@ -42,6 +42,7 @@ const WORDS = {
   message: ['Nội dung', 'Message'],
   unreadable: ['Không đọc được', 'Could not be read'],
   sameUnit: ['Cùng đơn vị với', 'Same unit as'],
+  sameUnitMore: ['và {n} tệp khác', 'and {n} other files'],
   filesRead: ['Số tệp đã đọc', 'Files read'],
   filesUnreadable: ['Số tệp không đọc được', 'Files that could not be read'],
   units: ['Số đơn vị', 'Units'],
@@ -91,4 +92,15 @@ export type SummaryWord = keyof typeof WORDS;
 /** A summary word in the given language. */
 export function summaryWord(word: SummaryWord, lang: Lang): string {
   return WORDS[word][lang === 'vi' ? 0 : 1];
+}
+
+/**
+ * The other files of a file's unit as the summary notes them: the ones listed, then how many more ("a.xlsx,
+ * b.xlsx và 2.995 tệp khác"); the count is grouped as the language writes it.
+ */
+export function sameUnitList(f: { sameUnit: readonly string[]; sameUnitCount: number }, lang: Lang): string {
+  const more = f.sameUnitCount - f.sameUnit.length;
+  if (more <= 0) return f.sameUnit.join(', ');
+  const n = String(more).replace(/\B(?=(\d{3})+$)/g, lang === 'vi' ? '.' : ',');
+  return `${f.sameUnit.join(', ')} ${summaryWord('sameUnitMore', lang).replace('{n}', n)}`;
 }

@@ -3,6 +3,7 @@ import { consolidate } from '../../src/summary/consolidate';
 import { indicatorKey } from '../../src/summary/indicatorKey';
 import { digestReport, unreadableDigest } from '../../src/summary/digest';
 import { summarySchema } from '../../src/summary/schema';
+import { sameUnitList } from '../../src/summary/words';
 import { pastedKpiTable, pastedTaskList } from '../fixtures/pastedLayouts';
 import { KPIS, TASKS } from '../../ui/test/sampleGrids';
 
@@ -82,6 +83,7 @@ describe('consolidating ward files into the province summary', () => {
     expect(summary.files[0].sameUnit).toEqual(['p5-lan-2.xlsx']);
     expect(summary.files[3].sameUnit).toEqual(['p5.xlsx']);
     expect(summary.files[1].sameUnit).toEqual([]);
+    expect(summary.files.map((f) => f.sameUnitCount)).toEqual([1, 0, 0, 1, 0]);
     expect(summary.files[2]).toMatchObject({ unreadable: expect.stringContaining('hỏng'), rate: null });
   });
 
@@ -128,5 +130,34 @@ describe('consolidating ward files into the province summary', () => {
     expect(none.totals).toMatchObject({ files: 1, read: 0, unreadable: 1, rate: null });
     expect(none.asOf).toBe('2025-12-01');
     expect(none.year).toBeNull();
+  });
+});
+
+describe('a unit that sent many files', () => {
+  const [one] = checked([['p5.xlsx', ward('Phường 5')]]);
+  const digest = digestReport(one.report, one.grids, one.file);
+  const many = (n: number) =>
+    consolidate(
+      Array.from({ length: n }, (_, i) => ({ ...digest, file: `p5-${i + 1}.xlsx` })),
+      { lang: 'vi', today: '2025-12-01' },
+    );
+
+  it('names the first five others of each file and counts them all', () => {
+    const s = many(12);
+    expect(s.files[0].sameUnit).toEqual(['p5-2.xlsx', 'p5-3.xlsx', 'p5-4.xlsx', 'p5-5.xlsx', 'p5-6.xlsx']);
+    expect(s.files[3].sameUnit).toEqual(['p5-1.xlsx', 'p5-2.xlsx', 'p5-3.xlsx', 'p5-5.xlsx', 'p5-6.xlsx']);
+    expect(s.files[11].sameUnit).toHaveLength(5);
+    expect(s.files.every((f) => f.sameUnitCount === 11)).toBe(true);
+    expect(sameUnitList(s.files[0], 'vi')).toBe(
+      'p5-2.xlsx, p5-3.xlsx, p5-4.xlsx, p5-5.xlsx, p5-6.xlsx và 6 tệp khác',
+    );
+    expect(sameUnitList(s.files[0], 'en')).toBe(
+      'p5-2.xlsx, p5-3.xlsx, p5-4.xlsx, p5-5.xlsx, p5-6.xlsx and 6 other files',
+    );
+  });
+
+  it('stays linear: the names it holds grow with the files, not with their square', () => {
+    const names = (n: number) => many(n).files.reduce((t, f) => t + f.sameUnit.length, 0);
+    expect(names(3_000)).toBe(3_000 * 5);
   });
 });

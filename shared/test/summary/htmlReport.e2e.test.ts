@@ -40,6 +40,7 @@ function province(n: number): Summary {
       file: `xa-${i + 1}/phu-luc.xlsx`,
       unit: `Xã Số ${i + 1}`,
       sameUnit: [],
+      sameUnitCount: 0,
       kpis: { total: met + missed, met, missed, noData: 0, unmeasurable: 0 },
       rate: met + missed ? met / (met + missed) : null,
     };

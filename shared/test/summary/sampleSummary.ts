@@ -19,6 +19,7 @@ function ward(
     unit,
     unitSource: 'heading',
     sameUnit: [],
+    sameUnitCount: 0,
     unreadable: null,
     planYear: 2025,
     tasks: { total, done, overdue, pending, ongoing },
@@ -45,7 +46,9 @@ export function sampleSummary(lang: 'vi' | 'en' = 'vi'): Summary {
     },
   ];
   files[3].sameUnit = [files[4].file];
+  files[3].sameUnitCount = 1;
   files[4].sameUnit = [files[3].file];
+  files[4].sameUnitCount = 1;
   const read = files.filter((f) => f.unreadable === null);
   const sum = (pick: (f: WardFile) => number) => read.reduce((s, f) => s + pick(f), 0);
   const met = sum((f) => f.kpis.met);

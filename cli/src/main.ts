@@ -1,6 +1,7 @@
 import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Lang, Report } from '../../shared/src/index';
+import { PRODUCT, VERSION } from '../../shared/src/version';
 import { renderBatchSummary, renderText, type BatchEntry } from './textReport';
 import { WorkbookReadError } from './xlsx/readWorkbook';
 import { runFiles } from './batch/runFiles';
@@ -78,6 +79,11 @@ export async function main(argv: string[], given: Io = defaultIo): Promise<numbe
       case '--help':
       case '-h':
         io.out(usage(lang));
+        return EXIT.ok;
+      // One line, the same in both languages, for a province to ask which build a ward ran.
+      case '--version':
+      case '-V':
+        io.out(`${PRODUCT} ${VERSION}\n`);
         return EXIT.ok;
       default:
         io.err(say(lang, `Lệnh không rõ: ${command}`, `Unknown command: ${command}`) + '\n' + usage(lang));
@@ -373,6 +379,8 @@ export function usage(lang: Lang, command?: Command): string {
   cchc summary  <tệp hoặc thư mục …> --out tong-hop.xlsx [--html tong-hop.html] [--as-of …|--period …] [--lang vi|en]
                 tổng hợp tệp của nhiều đơn vị (xem "cchc summary --help")
   cchc demo     kiểm tra phụ lục mẫu kèm theo và ghi bản đã đánh dấu vào out/
+  cchc --version (-V)
+                in phiên bản đang dùng: ${PRODUCT} ${VERSION}
 Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
 `
     : `Usage:
@@ -383,6 +391,8 @@ Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
   cchc summary  <files or folders …> --out summary.xlsx [--html summary.html] [--as-of …|--period …] [--lang vi|en]
                 consolidates many units' files (see "cchc summary --help")
   cchc demo     checks the bundled sample appendix and writes a highlighted copy to out/
+  cchc --version (-V)
+                prints the version in use: ${PRODUCT} ${VERSION}
 Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read.
 `;
 }

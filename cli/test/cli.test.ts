@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { reportSchema, type Report } from '../../shared/src/index';
+import { PRODUCT, VERSION } from '../../shared/src/version';
 import { ensureBuilt } from './built';
 import { runMain } from './runMain';
 
@@ -225,6 +226,30 @@ describe('the built command (cli/bin/cchc.js)', () => {
     // The sample's deliberate errors: validate would exit 1, the demo itself succeeds.
     expect(r.stdout).toContain('trả mã thoát 1 với tệp này');
     expect(existsSync(join(dir, 'out/phu-luc-mau.checked.xlsx'))).toBe(true);
+  });
+
+  it.each([['--version'], ['-V'], ['--version', '--lang', 'en']])(
+    '%j prints the product and its version, one line on stdout, and exits 0',
+    (...args) => {
+      const r = spawnSync('node', [join(root, 'cli/bin/cchc.js'), ...args], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(`${PRODUCT} ${VERSION}\n`);
+      // package.json's name and version (shared/test/version.test.ts ties VERSION to it).
+      expect(r.stdout).toMatch(/^cchc-appendix \d+\.\d+\.\d+\S*\n$/);
+    },
+  );
+
+  it('names --version in the help, in both languages', () => {
+    for (const [args, words] of [
+      [['--help'], `in phiên bản đang dùng: ${PRODUCT} ${VERSION}`],
+      [['--help', '--lang', 'en'], `prints the version in use: ${PRODUCT} ${VERSION}`],
+    ] as const) {
+      const r = spawnSync('node', [join(root, 'cli/bin/cchc.js'), ...args], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('cchc --version (-V)');
+      expect(r.stdout).toContain(words);
+    }
   });
 
   it('prints one line for an unreadable file and exits 2', () => {

@@ -26,7 +26,7 @@ import { parseIsoDate } from '../src/deadlines/isoDate';
 import { buildTemplate } from '../src/templates/build';
 import { browserDom, clear, type Dom } from './dom';
 import { isKey, t, word, type Key } from './i18n';
-import { renderLegend, renderReport, summaryText } from './view';
+import { renderLegend, renderReport, summaryText, versionText } from './view';
 import type { Scope, ShownReport, Workbook } from './workbook';
 
 /** Something to show, worded at display time so a language switch can re-word it. */
@@ -152,6 +152,8 @@ export class Pane {
   /** Shown instead of start() when the pane is opened outside its host or the host's library is missing. */
   unavailable(key: Unavailable): void {
     this.showAlert((lang) => t(lang, key));
+    // Which build failed to start is worth knowing too.
+    this.showVersion();
   }
 
   // ---- language ----
@@ -227,7 +229,13 @@ export class Pane {
     this.renderSay(this.byId('template-output'), this.templateSay);
     this.renderSay(this.byId('clear-output'), this.clearSay);
     this.renderAlert();
+    this.showVersion();
     this.env.onLang?.(lang);
+  }
+
+  /** The footer's version line; text only. */
+  private showVersion(): void {
+    this.byId('version').textContent = versionText(this.lang);
   }
 
   // ---- check settings ----

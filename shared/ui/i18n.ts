@@ -103,6 +103,8 @@ const VI = {
   menuInsertUnits: 'Chèn mẫu: danh sách đơn vị',
   menuClear: 'Xóa đánh dấu trên trang tính này',
   sheetsMissing: 'Cần mở ngăn này từ trình đơn Tiện ích mở rộng của Google Trang tính để kiểm tra bảng.',
+  // The pane's footer: the build, so a province can tell which one a ward used.
+  versionLine: 'Phiên bản {version}',
 } as const;
 
 export type Key = keyof typeof VI;
@@ -204,6 +206,7 @@ const EN: Record<Key, string> = {
   menuInsertUnits: 'Insert template: unit list',
   menuClear: 'Clear highlights on this sheet',
   sheetsMissing: "Open this sidebar from Google Sheets' Extensions menu to check a table.",
+  versionLine: 'Version {version}',
 };
 
 export const STRINGS: Record<Lang, Record<Key, string>> = { vi: VI, en: EN };

@@ -5,6 +5,7 @@
 import { HIGHLIGHT_FILLS, statusLabel, type HighlightKind, type Lang } from '../src/index';
 import type { FindingItem, ReportDisplay, SeverityCounts } from '../src/hosts/reportDisplay';
 import type { Child, Dom } from './dom';
+import { VERSION } from '../src/version';
 import { t } from './i18n';
 import type { ShownGroup, ShownReport, ShownSheet } from './workbook';
 
@@ -17,6 +18,11 @@ export interface ViewHandlers {
 
 function countsText(c: SeverityCounts, lang: Lang): string {
   return (['error', 'warning', 'info'] as const).map((s) => `${statusLabel(s, lang)}: ${c[s]}`).join(' · ');
+}
+
+/** The pane's footer line: this build's version, in the pane's language. */
+export function versionText(lang: Lang): string {
+  return t(lang, 'versionLine', { version: VERSION });
 }
 
 /** The one-line outcome, also announced through the pane's live region. */

@@ -55,8 +55,11 @@ export async function startPage(ownScript: string): Promise<void> {
   function reveal(): void {
     if (!revealNext) return;
     revealNext = false;
+    // Below the first half of the window, or above it (the officer had scrolled down to the templates): bring
+    // the result's heading to the top.
     const heading = byId('results-heading');
-    if (heading.getBoundingClientRect().top > (doc.defaultView?.innerHeight ?? 0) * 0.5)
+    const top = heading.getBoundingClientRect().top;
+    if (top < 0 || top > (doc.defaultView?.innerHeight ?? 0) * 0.5)
       heading.scrollIntoView({ block: 'start' });
   }
   byId('check-form').addEventListener('submit', () => (revealNext = true));

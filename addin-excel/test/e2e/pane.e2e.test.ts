@@ -27,6 +27,7 @@ import { browserSuite, launchChromium, paneFindings, paneIdle } from '../../../s
 import { AS_OF, KPIS, MARKUP, TASKS } from '../../../shared/ui/test/sampleGrids';
 import { cliReport, SAMPLE, writeThreeSheets, expectWorkbookAsCli } from '../../../shared/ui/test/cliReport';
 import { readWorkbook } from '../../../cli/src/xlsx/readWorkbook';
+import { VERSION } from '../../../shared/src/version';
 import { ensureBuilt } from '../../../cli/test/built';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -262,6 +263,7 @@ suite('task pane in Chromium with the fake Excel', () => {
   it('opens in Vietnamese with today as the as-of date and the ribbon actions registered', async () => {
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
     expect(await text('#check')).toBe('Kiểm tra trang này');
+    expect(await text('#version')).toBe(`Phiên bản ${VERSION}`);
     expect(await page.locator('h2').allInnerTexts()).toEqual(['Kiểm tra', 'Kết quả', 'Mẫu', 'Xóa đánh dấu']);
     expect(await page.inputValue('#as-of')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await page.isChecked('#highlight')).toBe(true);
@@ -480,6 +482,7 @@ suite('task pane in Chromium with the fake Excel', () => {
       'Clear highlights',
     ]);
     expect(await text('#check')).toBe('Check this sheet');
+    expect(await text('#version')).toBe(`Version ${VERSION}`);
     expect(await text('label[for="as-of"]')).toBe('As of');
     expect(await text('#as-of-text')).toBe('That is 2025-08-01.');
     expect(await page.locator('#period option').allInnerTexts()).toEqual([

@@ -20,6 +20,7 @@ import type { FakeSheets, SpreadsheetSnapshot } from '../fakeSheets/index';
 import { createFakeSheets } from '../fakeSheets/index';
 import { cellsOf, seedGrids, sheetInit, templateCalculator } from '../server/support';
 import { readWorkbook } from '../../../cli/src/xlsx/readWorkbook';
+import { VERSION } from '../../../shared/src/version';
 import { cliReport, SAMPLE, writeThreeSheets, expectWorkbookAsCli } from '../../../shared/ui/test/cliReport';
 import { ensureBuilt } from '../../../cli/test/built';
 
@@ -172,6 +173,7 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
     expect(await page.locator('h2').allInnerTexts()).toEqual(['Kiểm tra', 'Kết quả', 'Mẫu', 'Xóa đánh dấu']);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    expect(await text('#version')).toBe(`Phiên bản ${VERSION}`);
     await shot('sidebar-start');
   });
 

@@ -10,7 +10,8 @@ import { quoteSheetName } from '../../../shared/src/hosts/a1Names';
 import { formatQuantity, statusLabel, type Lang } from '../../../shared/src/report/messages';
 import { HIGHLIGHT_FILLS } from '../../../shared/src/report/palette';
 import type { Indicator, Summary, WardFile } from '../../../shared/src/summary/schema';
-import { summaryWord, type SummaryWord } from '../../../shared/src/summary/words';
+import { sameUnitList, summaryWord, type SummaryWord } from '../../../shared/src/summary/words';
+import { PRODUCT, VERSION } from '../../../shared/src/version';
 import { renderWorkbook } from '../templates/renderWorkbook';
 import { SUMMARY_KEYWORDS } from './ownSummary';
 import { layoutTable, type Column, type TableLayout, type TablePlan, type TableRow } from './sheetTable';
@@ -60,7 +61,7 @@ function titleBlock({ w }: Words, summary: Summary, sheet?: SummaryWord): [strin
   return [title, `${w('asOf')} ${formatDateVi(summary.asOf)}`, `${w('planYear')}: ${summary.year ?? '—'}`];
 }
 
-function fileNote({ w }: Words, f: WardFile): string {
+function fileNote({ w, lang }: Words, f: WardFile): string {
   const notes: string[] = [];
   if (f.unreadable !== null) notes.push(f.unreadable);
   // A name read from the file's name is a guess worth a look (an unreadable file's always is). The shared
@@ -69,7 +70,7 @@ function fileNote({ w }: Words, f: WardFile): string {
     const word = w('unitFromFile');
     notes.push(word.charAt(0).toUpperCase() + word.slice(1));
   }
-  if (f.sameUnit.length) notes.push(`${w('sameUnit')} ${f.sameUnit.join(', ')}`);
+  if (f.sameUnit.length) notes.push(`${w('sameUnit')} ${sameUnitList(f, lang)}`);
   return notes.join('; ');
 }
 
@@ -381,6 +382,10 @@ export function buildSummaryWorkbook(summary: Summary): ExcelJS.Workbook {
   );
   // Marks the file as ours: a later run may replace it where it lies among the ward files (ownSummary.ts).
   wb.keywords = SUMMARY_KEYWORDS;
+  // The build that wrote it, so a province can tell which one made a summary: the author (File > Info in Excel),
+  // which stays when someone edits and saves the file, and the last to modify it until they do.
+  wb.creator = `${PRODUCT} ${VERSION}`;
+  wb.lastModifiedBy = `${PRODUCT} ${VERSION}`;
   const [filesWs, indicatorsWs] = wb.worksheets;
   formatFiles(filesWs, files.layout);
   formatIndicators(indicatorsWs, indicators.layout, lang, ind.fixed, ind.wards);

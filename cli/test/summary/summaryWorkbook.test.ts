@@ -7,6 +7,8 @@ import JSZip from 'jszip';
 import { statusLabel } from '../../../shared/src/report/messages';
 import type { Summary } from '../../../shared/src/summary/schema';
 import { summaryWord } from '../../../shared/src/summary/words';
+import { PRODUCT, VERSION } from '../../../shared/src/version';
+import { readXlsxKeywords } from '../../../shared/src/xlsx';
 import { sampleSummary } from '../../../shared/test/summary/sampleSummary';
 import { buildSummaryWorkbook, summaryWorkbookBuffer } from '../../src/summary/summaryWorkbook';
 
@@ -275,6 +277,22 @@ describe.each(['vi', 'en'] as const)('the summary workbook (%s)', (lang) => {
     ]);
     expect(rows[3]).toEqual([4, 'hong.xlsx', null, null, 'file/unreadable', summary.errors[3].message]);
     expect(ws.getCell(first + summary.errors.length, 1).value).toBeNull();
+  });
+});
+
+describe('the build that wrote the summary', () => {
+  it('is in the document properties (author, last modified by), beside the keywords that mark it as ours', async () => {
+    const buffer = await summaryWorkbookBuffer(sampleSummary('vi'));
+    const core = await (await JSZip.loadAsync(buffer)).file('docProps/core.xml')!.async('string');
+    const build = `${PRODUCT} ${VERSION}`;
+    expect(build).toMatch(/^cchc-appendix \d+\.\d+\.\d+/);
+    expect(core).toContain(`<dc:creator>${build}</dc:creator>`);
+    expect(core).toContain(`<cp:lastModifiedBy>${build}</cp:lastModifiedBy>`);
+    expect(core).toContain('<cp:keywords>cchc-summary</cp:keywords>');
+    // As ownSummary reads it, so a re-run still recognises and replaces its own summary.
+    expect(readXlsxKeywords(new Uint8Array(buffer))).toBe('cchc-summary');
+    const wb = await load(buffer);
+    expect([wb.creator, wb.lastModifiedBy, wb.keywords]).toEqual([build, build, 'cchc-summary']);
   });
 });
 

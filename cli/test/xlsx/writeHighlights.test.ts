@@ -20,6 +20,7 @@ import { readWorkbook, WorkbookReadError } from '../../src/xlsx/readWorkbook';
 import { HIGHLIGHT_FORMULA, SameFileError, writeCheckedCopy } from '../../src/xlsx/writeHighlights';
 import { fixture, tempDir } from './helpers';
 import { OutPathError } from '../../src/outPath';
+import { PRODUCT, VERSION } from '../../../shared/src/version';
 
 const sha = (p: string): string => createHash('sha256').update(readFileSync(p)).digest('hex');
 const argb = (hex: string): string => `FF${hex.slice(1)}`;
@@ -163,6 +164,8 @@ describe('writeCheckedCopy', () => {
     expect(texts).toEqual(
       expect.arrayContaining(['Màu đánh dấu', 'Mức đạt chỉ tiêu', 'Theo lĩnh vực', 'Lỗi']),
     );
+    // The build that checked, at the end of the header block.
+    expect(results.getCell('A4').value).toBe(`Kiểm tra bằng ${PRODUCT} ${VERSION}`);
   });
 
   test('never replaces a copy that another run wrote meanwhile, unless --force was given (issue 18, item 5)', async () => {

@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Lang, Report } from '../../../shared/src/index';
 import { browserSuite, launchChromium, paneFindings, paneIdle } from '../../../shared/ui/test/chromium';
 import { ensureBuilt } from '../../../cli/test/built';
+import { VERSION } from '../../../shared/src/version';
 import {
   cli,
   cliReport as cliReportAsOf,
@@ -158,6 +159,7 @@ suite('web page in Chromium, opened from file://', () => {
     );
     expect(csp).toContain("connect-src 'none'; base-uri 'none'; form-action 'none'");
     expect(await page.isDisabled('#download')).toBe(true);
+    expect(await text('#version')).toBe(`Phiên bản ${VERSION}`);
     await shot('web-start-1280');
   });
 

@@ -13,6 +13,7 @@ import { reportDisplay, type FindingGroup } from '../../hosts/reportDisplay';
 import { columnLetters } from '../../table/grid';
 import { fitCell } from '../../text/cellLimit';
 import { t as say, type Key } from '../../../ui/i18n';
+import { PRODUCT, VERSION } from '../../version';
 import { escapeAttribute, escapeText } from './xmlEdit';
 
 export type FontKind = 'regular' | 'bold' | 'title' | 'link';
@@ -86,6 +87,9 @@ export function resultsContent(report: Report, lang: Lang): ResultsContent {
   put([t(`Kết quả kiểm tra: ${report.file}`, `Check results: ${report.file}`)]).cells[0].look.font = 'title';
   put([say(lang, 'summaryAsOf', { date: display.asOfText })]);
   put([display.valid ? say(lang, 'summaryValid') : say(lang, 'summaryInvalid', { n: display.counts.error })]);
+  // The build that checked, so a province can tell which one a ward used: the same in every host, so the web
+  // page's download and `cchc validate --out` stay byte for byte the same.
+  put([t(`Kiểm tra bằng ${PRODUCT} ${VERSION}`, `Checked with ${PRODUCT} ${VERSION}`)]);
   gap();
   put([say(lang, 'legendHeading')], true);
   for (const [kind, key] of LEGEND) put(['', say(lang, key)]).cells[0].look.fill = kind;

@@ -7,6 +7,7 @@ import { checkWorkbook, type Report } from '../../../src/index';
 import { readXlsx } from '../../../src/xlsx';
 import { checkedCopy, HIGHLIGHT_FORMULA } from '../../../src/xlsx/copy';
 import { XlsxError } from '../../../src/xlsx/errors';
+import { PRODUCT, VERSION } from '../../../src/version';
 import { buildPackage, worksheet } from '../package';
 import { partsOf, richWorkbook, utf8 } from './richPackage';
 
@@ -159,6 +160,21 @@ describe('checkedCopy on a file that carries everything', () => {
     expect(utf8(after.get('xl/worksheets/sheet1.xml') as string)).toContain(
       '<c r="B51" s="6" t="inlineStr"><is><t>ẩn_x0007_ giá trị</t></is></c>',
     );
+  });
+
+  test('the results sheet opens with its header block, the build that checked last, in either language', () => {
+    const header = (c: Uint8Array) =>
+      (readXlsx(c).at(-1)?.values ?? []).slice(0, 5).map((r) => r.filter((v) => v !== null && v !== ''));
+    expect(header(copy)).toEqual([
+      ['Kết quả kiểm tra: phu-luc.xlsx'],
+      ['Tính đến ngày 15/10/2025.'],
+      [expect.stringMatching(/^Có \d+ lỗi cần sửa\.$/)],
+      [`Kiểm tra bằng ${PRODUCT} ${VERSION}`],
+      [],
+    ]);
+    expect(header(checkedCopy(input, report, 'en'))[3]).toEqual([`Checked with ${PRODUCT} ${VERSION}`]);
+    // package.json's name (shared/test/version.test.ts ties VERSION to its version).
+    expect(PRODUCT).toBe('cchc-appendix');
   });
 
   test('notes: the user’s note on A51 gets ours after a blank line; new cells get a comment and a shape', () => {

@@ -39,4 +39,14 @@ describe('pane strings', () => {
       expect([m[2], m[3].replace(/\s+/g, ' ').trim()]).toEqual([m[2], STRINGS.vi[m[2] as Key]]);
     }
   });
+
+  it('ends with a footer whose version line the controller fills (empty in the markup, no key to replace it)', () => {
+    const footer =
+      /<\/main>\s*(?:<!--[\s\S]*?-->\s*)?<footer class="app-footer">\s*<p id="version" class="muted"><\/p>\s*<\/footer>\s*$/;
+    expect(html).toMatch(footer);
+    expect(STRINGS.vi.versionLine).toBe('Phiên bản {version}');
+    expect(STRINGS.en.versionLine).toBe('Version {version}');
+    expect(t('vi', 'versionLine', { version: '0.1.0' })).toBe('Phiên bản 0.1.0');
+    expect(t('en', 'versionLine', { version: '0.1.0' })).toBe('Version 0.1.0');
+  });
 });

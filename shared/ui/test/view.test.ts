@@ -1,6 +1,7 @@
 import { HIGHLIGHT_FILLS, checkWorkbook, type Lang } from '../../src/index';
 import { reportDisplay, type FindingItem } from '../../src/hosts/reportDisplay';
-import { PAGE_SIZE, renderLegend, renderReport, summaryText } from '../view';
+import { PAGE_SIZE, renderLegend, renderReport, summaryText, versionText } from '../view';
+import { VERSION } from '../../src/version';
 import { fakeDom, type FakeElement } from './fakeDom';
 import { AS_OF, KPIS, MARKUP, TASKS } from './sampleGrids';
 import type { Report, SheetGrid } from '../../src/index';
@@ -308,5 +309,13 @@ describe('renderLegend', () => {
       HIGHLIGHT_FILLS.met,
     ]);
     expect(swatches.every((s) => s.attrs.get('aria-hidden') === 'true')).toBe(true);
+  });
+});
+
+describe('versionText', () => {
+  it("words the footer's version line in either language, with this build's version", () => {
+    expect(versionText('vi')).toBe(`Phiên bản ${VERSION}`);
+    expect(versionText('en')).toBe(`Version ${VERSION}`);
+    expect(versionText('vi')).toMatch(/^Phiên bản \d+\.\d+\.\d+/);
   });
 });

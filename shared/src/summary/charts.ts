@@ -8,7 +8,7 @@
  */
 import { formatNumber, type Lang } from '../report/messages';
 import type { Summary, WardFile } from './schema';
-import { summaryWord } from './words';
+import { formatCount, summaryWord } from './words';
 
 // ----------------------------------------------------------------------------------------------- markup
 
@@ -70,11 +70,7 @@ export function formatRate(rate: number | null, lang: Lang): string {
   return rate === null ? '—' : `${formatNumber(Math.round(rate * 1000) / 10, lang)}%`;
 }
 
-/** A count with its thousands grouped as each language writes them: "1.234" in Vietnamese, "1,234" in English. */
-export function formatCount(n: number, lang: Lang): string {
-  const s = String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+$)/g, lang === 'vi' ? '.' : ',');
-  return n < 0 ? `-${s}` : s;
-}
+export { formatCount };
 
 // ----------------------------------------------------------------------------------------------- the chart
 

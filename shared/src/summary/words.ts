@@ -101,6 +101,11 @@ export function summaryWord(word: SummaryWord, lang: Lang): string {
 export function sameUnitList(f: { sameUnit: readonly string[]; sameUnitCount: number }, lang: Lang): string {
   const more = f.sameUnitCount - f.sameUnit.length;
   if (more <= 0) return f.sameUnit.join(', ');
-  const n = String(more).replace(/\B(?=(\d{3})+$)/g, lang === 'vi' ? '.' : ',');
-  return `${f.sameUnit.join(', ')} ${summaryWord('sameUnitMore', lang).replace('{n}', n)}`;
+  return `${f.sameUnit.join(', ')} ${summaryWord('sameUnitMore', lang).replace('{n}', formatCount(more, lang))}`;
+}
+
+/** A count with its thousands grouped as each language writes them: "1.234" in Vietnamese, "1,234" in English. */
+export function formatCount(n: number, lang: Lang): string {
+  const s = String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+$)/g, lang === 'vi' ? '.' : ',');
+  return n < 0 ? `-${s}` : s;
 }

@@ -1,2 +1,8 @@
 'use strict';
-module.exports = require('./jest-tmp.js').setup;
+const tmp = require('./jest-tmp.js');
+const bundles = require('./test-bundles.js');
+
+module.exports = async () => {
+  await tmp.setup();
+  await bundles.setup();
+};

@@ -1,12 +1,10 @@
 /**
- * Builds the Sheets add-on as `npm run build:sheets` does, into a private folder (dist/sheets may be in use by
- * another build or test), and loads its Code.js the way Apps Script does: one classic script in a bare global
+ * The Sheets add-on as `npm run build:sheets` builds it (once per test run: shared/ui/test/testBundles.ts), and loads its Code.js the way Apps Script does: one classic script in a bare global
  * scope, with the services as globals and string code generation (eval, new Function) turned off.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runWebpack } from '../../shared/ui/test/webpackBuild';
+import { testBundle } from '../../shared/ui/test/testBundles';
 import { createContext, Script, type Context } from 'node:vm';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -18,9 +16,8 @@ export interface Built {
   manifest: string;
 }
 
-export function buildSheets(): Built {
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-sheets-'));
-  runWebpack(['sheets-server', 'sheets-sidebar'], dir, 240_000);
+export function sheetsBundle(): Built {
+  const dir = testBundle('sheets');
   const read = (f: string) => readFileSync(join(dir, f), 'utf8');
   return { dir, code: read('Code.js'), sidebar: read('sidebar.html'), manifest: read('appsscript.json') };
 }

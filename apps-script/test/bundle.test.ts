@@ -5,7 +5,7 @@
  */
 import { parse } from 'acorn';
 import type { Context } from 'node:vm';
-import { buildSheets, loadCode, type Built } from './build';
+import { sheetsBundle, loadCode, type Built } from './build';
 import { createFakeSheets, type FakeSheets, type MenuItemRecord } from './fakeSheets/index';
 import { MENU_FUNCTIONS, RPC_FUNCTIONS } from '../src/protocol';
 import { buildTemplate } from '../../shared/src/templates/build';
@@ -14,7 +14,7 @@ import { TASKS } from '../../shared/ui/test/sampleGrids';
 let built: Built;
 
 beforeAll(() => {
-  built = buildSheets();
+  built = sheetsBundle();
 }, 300_000);
 
 function spreadsheet(): FakeSheets {

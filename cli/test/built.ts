@@ -15,8 +15,12 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Builds incrementally (quick when nothing changed), waiting for any other test's build to finish first. */
+/**
+ * Builds incrementally (quick when nothing changed), waiting for any other test's build to finish first; nothing
+ * to do when jest's global setup has built it for this run (.ci/test-bundles.js).
+ */
 export function ensureBuilt(): void {
+  if (process.env.CCHC_TEST_CLI_BUILT) return;
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });
   for (;;) {
     try {

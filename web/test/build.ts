@@ -1,18 +1,15 @@
 /**
- * Builds the web page as `npm run build:web` does, into a private folder under test-output/ (dist/web may be in
- * use by another build or test).
+ * The web page as `npm run build:web` builds it (once per test run: shared/ui/test/testBundles.ts).
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runWebpack } from '../../shared/ui/test/webpackBuild';
+import { testBundle } from '../../shared/ui/test/testBundles';
 
 export const ROOT = resolve(__dirname, '../..');
 export const OUT = join(ROOT, 'test-output', 'web');
 
-export function buildWeb(): { dir: string; page: string; html: string } {
-  mkdirSync(OUT, { recursive: true });
-  const dir = mkdtempSync(join(OUT, 'build-'));
-  runWebpack(['web'], dir, 300_000);
+export function webBundle(): { dir: string; page: string; html: string } {
+  const dir = testBundle('web');
   const page = join(dir, 'cchc.html');
   return { dir, page, html: readFileSync(page, 'utf8') };
 }

@@ -5,7 +5,6 @@
  *
  * Skipped with a warning when /usr/bin/chromium is missing outside CI; in CI (CI set) it fails instead.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +28,7 @@ import { cliReport, SAMPLE, writeThreeSheets, expectWorkbookAsCli } from '../../
 import { readWorkbook } from '../../../cli/src/xlsx/readWorkbook';
 import { VERSION } from '../../../shared/src/version';
 import { ensureBuilt } from '../../../cli/test/built';
+import { testBundle } from '../../../shared/ui/test/testBundles';
 
 const ROOT = resolve(__dirname, '../../..');
 const SHOTS = join(ROOT, 'test-output', 'addin');
@@ -151,7 +151,7 @@ function expectedFills(report: Report): Record<string, string> {
 const cellsOf = (snap: WorkbookSnapshot, sheet: string) => snap.sheets.find((s) => s.name === sheet)?.cells;
 
 suite('task pane in Chromium with the fake Excel', () => {
-  let outDir = '';
+  let scratch = '';
   let server: Server;
   let browser: Browser;
   let context: BrowserContext;
@@ -214,26 +214,9 @@ suite('task pane in Chromium with the fake Excel', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     ensureBuilt();
-    // A private output directory: dist/addin may be in use by another build or test at the same time.
-    outDir = mkdtempSync(join(tmpdir(), 'cchc-addin-e2e-'));
-    const build = spawnSync(
-      process.execPath,
-      [
-        require.resolve('webpack-cli/bin/cli.js'),
-        '--mode',
-        'production',
-        '--config-name',
-        'addin',
-        '--output-path',
-        outDir,
-      ],
-      { cwd: ROOT, encoding: 'utf8', timeout: 180_000 },
-    );
-    if (build.status !== 0) {
-      throw new Error(`webpack failed (${build.status}):\n${(build.stdout + build.stderr).slice(-3000)}`);
-    }
+    scratch = mkdtempSync(join(tmpdir(), 'cchc-addin-e2e-'));
     const officeJs = bundleFake();
-    server = await serve(outDir);
+    server = await serve(testBundle('addin'));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     browser = await launchChromium();
@@ -255,7 +238,7 @@ suite('task pane in Chromium with the fake Excel', () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   jest.setTimeout(60_000);
@@ -584,7 +567,7 @@ suite('task pane in Chromium with the fake Excel', () => {
     'checks the whole workbook (%s): the CLI’s totals, a section per sheet, click-through, one clear for all',
     async (_what, which) => {
       const asOf = '2025-10-15';
-      const file = which === 'sample' ? SAMPLE : await writeThreeSheets(join(outDir, 'ba-trang.xlsx'));
+      const file = which === 'sample' ? SAMPLE : await writeThreeSheets(join(scratch, 'ba-trang.xlsx'));
       // The file as Excel holds it once opened: every sheet's values, formats and merges.
       const grids = await readWorkbook(file);
       const init: FakeWorkbookInit = {

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { checkWorkbook, highlightsFor, HIGHLIGHT_FILLS, type SheetGrid } from '../../../shared/src/index';
 import { groupFindings } from '../../../shared/src/hosts/reportDisplay';
 import { browserSuite, launchChromium, paneFindings, paneIdle } from '../../../shared/ui/test/chromium';
-import { buildSheets, loadCode, ROOT, type Built } from '../build';
+import { sheetsBundle, loadCode, ROOT, type Built } from '../build';
 import type { FakeSheets, SpreadsheetSnapshot } from '../fakeSheets/index';
 import { createFakeSheets } from '../fakeSheets/index';
 import { cellsOf, seedGrids, sheetInit, templateCalculator } from '../server/support';
@@ -110,7 +110,7 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(tmp, { recursive: true });
     ensureBuilt();
-    built = buildSheets();
+    built = sheetsBundle();
     [tasks] = await seedGrids('seed000-tasks.xlsx');
     [kpis] = await seedGrids('kpi-001-004.xlsx');
     fake = createFakeSheets({
@@ -161,7 +161,6 @@ suite('Sheets sidebar in Chromium over the built Code.js', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (built?.dir) rmSync(built.dir, { recursive: true, force: true });
     rmSync(tmp, { recursive: true, force: true });
   });
 

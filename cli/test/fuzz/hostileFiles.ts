@@ -4,7 +4,8 @@
  * limit. Deterministic (a seeded generator), so a failing case can be made again. Run it by hand with
  * `npx tsx cli/test/fuzz/hostileFiles.ts <folder>` to get the files themselves.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync, type Zippable } from 'fflate';
 
@@ -33,14 +34,14 @@ function parts(): Record<string, Uint8Array> {
   return unzipSync(new Uint8Array(readFileSync(SAMPLE)));
 }
 
-/** The sample with some parts changed (a string) or removed (null). */
-function variant(change: Record<string, string | Uint8Array | null>): Uint8Array {
+/** The sample with some parts changed (a string) or removed (null); `level` 1 for the huge sheets (twice as fast). */
+function variant(change: Record<string, string | Uint8Array | null>, level: 1 | 6 = 6): Uint8Array {
   const p: Zippable = { ...parts() };
   for (const [name, v] of Object.entries(change)) {
     if (v === null) delete p[name];
     else p[name] = typeof v === 'string' ? strToU8(v) : v;
   }
-  return zipSync(p, { level: 6 });
+  return zipSync(p, { level });
 }
 
 function sheetXml(): string {
@@ -76,7 +77,27 @@ export function taskSheetOf(rows: number): Uint8Array {
   const empty =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
-  return variant({ [SHEET]: xml, 'xl/worksheets/sheet2.xml': empty });
+  return variant({ [SHEET]: xml, 'xl/worksheets/sheet2.xml': empty }, 1);
+}
+
+const CACHE = resolve(__dirname, '../../../test-output/cache');
+
+/**
+ * taskSheetOf(rows) as a file named rows-<rows>.xlsx, made once and kept under test-output/cache/ (the
+ * 1,048,576-row sheet takes seconds to make, and several test files read the same sizes); the folder is named by
+ * a hash of this generator and the sample, so a changed generator makes new files. Read it, never write to it.
+ */
+export function taskSheetFile(rows: number): string {
+  const key = createHash('sha256').update(readFileSync(__filename)).update(readFileSync(SAMPLE));
+  const dir = join(CACHE, key.digest('hex').slice(0, 16));
+  const path = join(dir, `rows-${rows}.xlsx`);
+  if (existsSync(path)) return path;
+  mkdirSync(dir, { recursive: true });
+  // Another test file may be making the same one: each writes its own and renames, the last one wins whole.
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, taskSheetOf(rows));
+  renameSync(partial, path);
+  return path;
 }
 
 /**

@@ -23,8 +23,8 @@ import {
   writeThreeSheets,
   expectWorkbookAsCli,
 } from '../../../shared/ui/test/cliReport';
-import { amplifiedStrings, taskSheetOf } from '../../../cli/test/fuzz/hostileFiles';
-import { buildWeb, OUT, ROOT } from '../build';
+import { amplifiedStrings, taskSheetFile } from '../../../cli/test/fuzz/hostileFiles';
+import { webBundle, OUT, ROOT } from '../build';
 
 const AS_OF = '2025-10-15';
 const SEED = join(ROOT, 'cli', 'test', 'fixtures', 'seed000-tasks.xlsx');
@@ -62,7 +62,6 @@ function parts(bytes: Uint8Array): Record<string, string> {
 }
 
 suite('web page in Chromium, opened from file://', () => {
-  let dir = '';
   let url = '';
   let browser: Browser;
   let context: BrowserContext;
@@ -100,11 +99,7 @@ suite('web page in Chromium, opened from file://', () => {
   beforeAll(async () => {
     mkdirSync(tmp, { recursive: true });
     ensureBuilt();
-    // CCHC_WEB_PAGE: a page already built (npm run build:web), to skip the two-minute build while iterating.
-    const given = process.env.CCHC_WEB_PAGE;
-    const built = given ? null : buildWeb();
-    if (built) dir = built.dir;
-    url = pathToFileURL(given ? join(ROOT, given) : (built?.page ?? '')).href;
+    url = pathToFileURL(webBundle().page).href;
     browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -137,7 +132,6 @@ suite('web page in Chromium, opened from file://', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -416,7 +410,7 @@ suite('web page in Chromium, opened from file://', () => {
       files.rows = join(tmp, 'nhiem-vu-200000-dong.xlsx');
       writeFileSync(files.amp20, amplifiedStrings(20_000_000, 35));
       writeFileSync(files.amp50, amplifiedStrings(50_000_000, 35));
-      writeFileSync(files.rows, taskSheetOf(200_000));
+      copyFileSync(taskSheetFile(200_000), files.rows);
       ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
       await ctx.route(/^(https?|wss?|ftp):/, (route) => route.abort('blockedbyclient'));
       ctx.on('request', (r) => requests.push(r.url()));

@@ -83,21 +83,6 @@ function run(args, label) {
   });
 }
 
-/** The webpack bundles, all four configurations in one compiler, each into its own folder of `dir`. */
-async function buildBundles(dir) {
-  const webpack = require('webpack');
-  const configs = await require('../webpack.config.js')({}, { mode: 'production' });
-  const folder = { addin: 'addin', 'sheets-server': 'sheets', 'sheets-sidebar': 'sheets', web: 'web' };
-  for (const c of configs) c.output.path = join(dir, folder[c.name]);
-  await new Promise((resolve, reject) =>
-    webpack(configs, (err, stats) => {
-      if (err) return reject(err);
-      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    }),
-  );
-}
-
 async function setup() {
   if (process.env[ENV]) return;
   const started = Date.now();
@@ -124,8 +109,13 @@ async function setup() {
 
 module.exports = { setup, ENV, BUILT_ENV };
 
-if (require.main === module)
-  buildBundles(process.argv[2]).catch((e) => {
-    console.error(e && e.stack ? e.stack : e);
-    process.exit(1);
-  });
+if (require.main === module) {
+  const dir = process.argv[2];
+  const folders = { addin: join(dir, 'addin'), sheets: join(dir, 'sheets'), web: join(dir, 'web') };
+  require('../cli/scripts/webpackBundles.js')
+    .buildBundles(folders)
+    .catch((e) => {
+      console.error(e && e.stack ? e.stack : e);
+      process.exit(1);
+    });
+}

@@ -12,7 +12,7 @@
  * `npm run build:addin` with ADDIN_ORIGIN; the package holds the compiled command line bundled with the exact
  * exceljs, fflate and zod the tests ran with, so it installs from the tarball alone, with no network.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -29,6 +29,11 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildBundles } = require('./webpackBundles.js') as {
+  buildBundles(folders: { addin: string; sheets: string; web: string }): Promise<void>;
+};
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { DEV_ORIGIN, parseOrigin } = require('../../addin-excel/scripts/manifest-origin.js') as {
@@ -84,6 +89,20 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd =
       `${command} ${args.join(' ')} failed (${r.status}):\n${(r.stdout + r.stderr).slice(-3000)}`,
     );
   return r.stdout;
+}
+
+/** `npm run build` in a child process, so the bundles can be made meanwhile in this one (a core each). */
+function compile(): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', fail);
+    child.on('close', (code) =>
+      code === 0 ? done() : fail(new ReleaseError(`npm run build failed (${code}):\n${output.slice(-3000)}`)),
+    );
+  });
 }
 
 /** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
@@ -247,7 +266,7 @@ and on a checked copy's results sheet.
 `;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = Date.now();
   const args = parseArgs(process.argv.slice(2));
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
@@ -261,36 +280,25 @@ function main(): void {
   mkdirSync(args.out, { recursive: true });
   const step = (what: string) => process.stdout.write(`== ${what}\n`);
 
-  step('compile (npm run build)');
-  run('npm', ['run', '-s', 'build']);
-  step('the offline page (npm run build:web)');
-  run('npm', ['run', '-s', 'build:web']);
-  copyFileSync(join(ROOT, 'dist/web/cchc.html'), join(args.out, 'cchc.html'));
-  step('the Sheets add-on (npm run build:sheets)');
-  run('npm', ['run', '-s', 'build:sheets']);
-  mkdirSync(join(args.out, 'sheets'));
-  for (const f of ['Code.js', 'sidebar.html', 'appsscript.json'])
-    copyFileSync(join(ROOT, 'dist/sheets', f), join(args.out, 'sheets', f));
-  copyFileSync(join(ROOT, 'apps-script/INSTALL.md'), join(args.out, 'sheets/INSTALL.md'));
-  step(`the Excel add-in for ${args.origin}/`);
-  run(
-    process.execPath,
-    [
-      require.resolve('webpack-cli/bin/cli.js'),
-      '--mode',
-      'production',
-      '--config-name',
-      'addin',
-      '--output-path',
-      join(args.out, 'addin'),
-    ],
-    { ADDIN_ORIGIN: args.origin },
+  step(
+    `compile (npm run build), and the page, the Sheets add-on and the Excel add-in for ${args.origin}/ ` +
+      '(the webpack configurations of build:web, build:sheets and build:addin)',
   );
-  writeFileSync(join(args.out, 'addin/INSTALL.md'), addinInstall(args.origin, version));
-
-  step('the command line (npm pack)');
   const stage = mkdtempSync(join(tmpdir(), 'cchc-release-'));
   try {
+    // The web configuration empties its folder first: it gets a folder of its own, and the page is copied out.
+    const web = join(stage, 'web');
+    process.env.ADDIN_ORIGIN = args.origin;
+    await Promise.all([
+      compile(),
+      buildBundles({ addin: join(args.out, 'addin'), sheets: join(args.out, 'sheets'), web }),
+    ]);
+    copyFileSync(join(web, 'cchc.html'), join(args.out, 'cchc.html'));
+    rmSync(web, { recursive: true, force: true });
+    copyFileSync(join(ROOT, 'apps-script/INSTALL.md'), join(args.out, 'sheets/INSTALL.md'));
+    writeFileSync(join(args.out, 'addin/INSTALL.md'), addinInstall(args.origin, version));
+
+    step('the command line (npm pack)');
     stagePackage(stage, version);
     const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', args.out], {}, stage)) as {
       filename: string;
@@ -314,10 +322,8 @@ function main(): void {
   );
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e: unknown) => {
   // A person runs this: one line on what to do, not a stack trace.
   process.stderr.write(`release: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
-}
+});

@@ -256,10 +256,14 @@ export function hostileFiles(big = false): HostileFile[] {
   return out;
 }
 
+/** The cases made once per process (the zip bomb alone takes seconds to compress); they never change. */
+let made: { big: boolean; files: HostileFile[] } | undefined;
+
 /** Writes the cases into `dir`; returns their paths. */
 export function writeHostileFiles(dir: string, big = false): string[] {
   mkdirSync(dir, { recursive: true });
-  return hostileFiles(big).map((f) => {
+  if (made?.big !== big) made = { big, files: hostileFiles(big) };
+  return made.files.map((f) => {
     const path = join(dir, f.name);
     writeFileSync(path, f.bytes);
     return path;

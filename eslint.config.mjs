@@ -26,7 +26,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'path', 'os', 'child_process', 'exceljs', '@microsoft/office-js'] },
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'path',
+            'os',
+            'child_process',
+            'exceljs',
+            '@microsoft/office-js',
+            // Nor the pane: its words live in the core (words/pane.ts), the other way round.
+            '**/ui/**',
+          ],
+        },
       ],
       // The core is pure: no DOM, no Node, no host API; hosts hand it a grid (shared/tsconfig.json checks types too).
       'no-restricted-globals': [

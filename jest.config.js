@@ -1,6 +1,7 @@
 /**
- * Three projects, one run: `npm test` runs them all, two test files at a time (the machine CI runs on has two
- * cores, and most of the slow files wait on a child process: the CLI, Chromium, LibreOffice). Pick one while
+ * Three projects, one run: `npm test` runs them all, three test files at a time on the two cores of the machine CI
+ * runs on (most of the slow files wait on a child process, the CLI, Chromium or LibreOffice: measured, three
+ * finish sooner than two). Pick one while
  * working, e.g. `npx jest --selectProjects unit`.
  * - unit: the core, the pane, the hosts against their fakes, the command line on small files;
  * - programs: Chromium (the three hosts' panes, the summary page) and LibreOffice (our files opened, recalculated
@@ -42,7 +43,7 @@ module.exports = {
     project('programs', { testRegex: PROGRAMS }),
     project('large', { testRegex: LARGE }),
   ],
-  maxWorkers: 2,
+  maxWorkers: 3,
   reporters: ['default', '<rootDir>/.ci/plain-summary-reporter.js'],
   // Temporary files of the tests (and of the programs they run) go under test-output/tmp, removed at the end;
   // the command line and the hosts' bundles are built once for the whole run.

@@ -16,7 +16,7 @@ import { baseName } from './engine';
 import { renderRow, type RowView } from './preview';
 import type { FileInfo, Phase } from './protocol';
 import { webWorkbook, explainWebError, failureText, WebError } from './webWorkbook';
-import { HOST_WORDS, isWebKey, w } from './words';
+import { HOST_WORDS, isWebKey, w } from '../../shared/src/words/webPage';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

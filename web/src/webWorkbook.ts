@@ -10,7 +10,7 @@ import type { ShownReport, Workbook } from '../../shared/ui/workbook';
 import { EngineFailure, TIME_LIMITS, type Engine } from './client';
 import type { RowView } from './preview';
 import type { FileInfo } from './protocol';
-import { w, type WebKey } from './words';
+import { w, type WebKey } from '../../shared/src/words/webPage';
 
 export interface WebHost {
   file(): FileInfo | null;

@@ -11,7 +11,7 @@ import { PAGE_SIZE, renderReport } from '../../shared/ui/view';
 import { taskSheetOf } from '../../cli/test/fuzz/hostileFiles';
 import { MAX_ITEMS, MAX_TEXT, shorten, shownReport } from '../src/display';
 import { readFile, rowOf } from '../src/engine';
-import { HOST_WORDS } from '../src/words';
+import { HOST_WORDS } from '../../shared/src/words/webPage';
 
 const OPTIONS = { lang: 'vi' as const, today: '2025-10-15' };
 

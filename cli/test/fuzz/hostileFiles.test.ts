@@ -3,39 +3,17 @@
  * command, as a province office would feed them. Every case ends in a report or one clear line naming the file,
  * within the per-file bounds, and a batch holding them all still reports its good file.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Report } from '../../../shared/src/index';
 import { readXlsx } from '../../../shared/src/xlsx';
 import { ensureBuilt, ROOT } from '../built';
-import { taskSheetFile, writeHostileFiles } from './hostileFiles';
-import { renderText } from '../../src/textReport';
-import { cchcMeasured, cchcMeasuredAsync, type Measured } from './runMeasured';
+import { writeHostileFiles } from './hostileFiles';
+import { CRASH, cchcMeasuredAsync, recordedRuns, type Measured } from './runMeasured';
 
 const DIR = join(ROOT, 'test-output', 'fuzz');
 
-/** Peak memory of every run of this file, by what it ran: written to test-output/fuzz-peak-rss.json at the end. */
-const peaks: { run: string; code: number | null; ms: number; peakMb: number }[] = [];
-
-function cchc(args: string[], cwd = DIR): Measured {
-  const m = cchcMeasured(args, cwd);
-  const run = args.map((a) => (a.includes('/') ? basename(a) : a)).join(' ');
-  peaks.push({
-    run: run.length > 90 ? `${run.slice(0, 87)}…` : run,
-    code: m.code,
-    ms: m.ms,
-    peakMb: m.peakMb,
-  });
-  return m;
-}
-
-afterAll(() => {
-  peaks.sort((a, b) => a.run.localeCompare(b.run));
-  writeFileSync(join(ROOT, 'test-output', 'fuzz-peak-rss.json'), JSON.stringify(peaks, null, 2) + '\n');
-});
-
-/** What a user must never see: a stack trace, V8's out-of-memory dump, an uncaught error's name. */
-const CRASH = /^\s+at |FATAL ERROR|Last few GCs|JavaScript heap|RangeError|TypeError|Error:/m;
+/** Every run of this file with its peak memory, written to test-output/fuzz-peak-rss.json at the end. */
+const cchc = recordedRuns('fuzz-peak-rss.json', DIR);
 
 describe('hostile and broken workbooks in one batch', () => {
   let files: string[];
@@ -144,44 +122,4 @@ describe('each case alone, its peak memory recorded', () => {
       expect([name, m.ms < 40_000]).toEqual([name, true]);
     }
   });
-});
-
-describe('sheets at and near Excel’s row limit', () => {
-  beforeAll(() => {
-    ensureBuilt();
-    rmSync(DIR + '-big', { recursive: true, force: true });
-    mkdirSync(DIR + '-big', { recursive: true });
-  });
-  afterAll(() => rmSync(DIR + '-big', { recursive: true, force: true }));
-
-  it('200,000 task rows: the JSON and the checked copy, every row in them; the text report of every row', () => {
-    const path = taskSheetFile(200_000);
-    // One run for both (the command's own work is the slow part): the report on stdout, the copy with --out.
-    const out = join(DIR + '-big', 'rows-200000.checked.xlsx');
-    const run = cchc(['validate', path, '--format', 'json', '--out', out, '--as-of', '2025-10-15'], ROOT);
-    expect(run.stderr).toBe('');
-    const report = JSON.parse(run.stdout) as Report;
-    expect(report.sheets[0].tasks).toHaveLength(200_000 - 3);
-    expect(report.sheets[0].summary.tasks.overdue).toBe(200_000 - 3);
-    // The text format is this report rendered (cli.test.ts runs it through the command on small files).
-    expect(renderText(report, 'vi').split('\n').length).toBeGreaterThan(200_000);
-    // The checked copy: the original package and our additions, every row still in it.
-    expect(statSync(out).size).toBeGreaterThanOrEqual(statSync(path).size);
-    const grids = readXlsx(new Uint8Array(readFileSync(out)));
-    expect(grids[0].values).toHaveLength(200_000);
-  }, 240_000);
-
-  it('1,048,576 rows: refused with one line within the time bound, the process alive', () => {
-    const path = taskSheetFile(1_048_576);
-    const r = cchc(['validate', path, '--format', 'summary', '--as-of', '2025-10-15'], ROOT);
-    if (r.code === 2) {
-      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rows-1048576\.xlsx: .*quá lớn/)]);
-    } else {
-      // Checked instead: then every row is in its report.
-      expect(r.stdout).toContain('rows-1048576.xlsx');
-    }
-    expect(r.stderr).not.toMatch(CRASH);
-    // 30 s for the file, plus starting the command and its worker.
-    expect(r.ms).toBeLessThan(45_000);
-  }, 240_000);
 });

@@ -3,10 +3,10 @@
  * set (peakRss.js, preloaded), so that the fuzz cases can state and check their memory bounds.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CCHC } from '../built';
+import { basename, join } from 'node:path';
+import { CCHC, ROOT } from '../built';
 
 const PRELOAD = join(__dirname, 'peakRss.js');
 
@@ -77,4 +77,30 @@ export function cchcMeasuredAsync(
       resolve({ code, signal, stdout, stderr, ms: Date.now() - started, peakMb: rss.done() });
     });
   });
+}
+
+/** What a user must never see: a stack trace, V8's out-of-memory dump, an uncaught error's name. */
+export const CRASH = /^\s+at |FATAL ERROR|Last few GCs|JavaScript heap|RangeError|TypeError|Error:/m;
+
+/**
+ * cchcMeasured for a test file that records every run (what it ran, its exit code, time and peak memory) into
+ * test-output/<report> when the file's tests end: the figures the README's memory bounds come from.
+ */
+export function recordedRuns(report: string, defaultCwd: string): (args: string[], cwd?: string) => Measured {
+  const peaks: { run: string; code: number | null; ms: number; peakMb: number }[] = [];
+  afterAll(() => {
+    peaks.sort((a, b) => a.run.localeCompare(b.run));
+    writeFileSync(join(ROOT, 'test-output', report), JSON.stringify(peaks, null, 2) + '\n');
+  });
+  return (args, cwd = defaultCwd) => {
+    const m = cchcMeasured(args, cwd);
+    const run = args.map((a) => (a.includes('/') ? basename(a) : a)).join(' ');
+    peaks.push({
+      run: run.length > 90 ? `${run.slice(0, 87)}…` : run,
+      code: m.code,
+      ms: m.ms,
+      peakMb: m.peakMb,
+    });
+    return m;
+  };
 }

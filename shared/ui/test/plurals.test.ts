@@ -4,7 +4,7 @@
  * "1 errors" nor "2 error". Vietnamese nouns have one form; the test checks its words fill without a leftover.
  */
 import { STRINGS, type Key } from '../i18n';
-import { HOST_WORDS, WEB_WORDS } from '../../../web/src/words';
+import { HOST_WORDS, WEB_WORDS } from '../../src/words/webPage';
 import { fill } from '../../src/text/fill';
 import type { Lang } from '../../src/index';
 

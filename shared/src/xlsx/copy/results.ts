@@ -12,7 +12,7 @@ import { quoteSheetName } from '../../hosts/a1Names';
 import { reportDisplay, type FindingGroup } from '../../hosts/reportDisplay';
 import { columnLetters } from '../../table/grid';
 import { fitCell } from '../../text/cellLimit';
-import { t as say, type Key } from '../../../ui/i18n';
+import { paneText as say, type Key } from '../../words/pane';
 import { PRODUCT, VERSION } from '../../version';
 import { escapeAttribute, escapeText } from './xmlEdit';
 
@@ -37,7 +37,7 @@ interface Row {
   height?: number;
 }
 
-// The pane's own words (shared/ui/i18n.ts, plain strings, no DOM): the copy says what the pane says.
+// The pane's own words (words/pane.ts): the copy says what the pane says.
 const LEGEND: [HighlightKind, Key][] = [
   ['error', 'legendError'],
   ['warning', 'legendWarning'],
@@ -60,7 +60,6 @@ export interface ResultsContent {
 
 /** The sheet's content, cell by cell; null rows are the blank lines between blocks. */
 export function resultsContent(report: Report, lang: Lang): ResultsContent {
-  const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   const display = reportDisplay(report, lang);
   const rows: (Row | null)[] = [];
   const put = (values: (string | number | { text: string; location: string })[], bold = false): Row => {
@@ -84,12 +83,12 @@ export function resultsContent(report: Report, lang: Lang): ResultsContent {
   };
   const gap = () => rows.push(null);
 
-  put([t(`Kết quả kiểm tra: ${report.file}`, `Check results: ${report.file}`)]).cells[0].look.font = 'title';
+  put([say(lang, 'copyTitle', { file: report.file })]).cells[0].look.font = 'title';
   put([say(lang, 'summaryAsOf', { date: display.asOfText })]);
   put([display.valid ? say(lang, 'summaryValid') : say(lang, 'summaryInvalid', { n: display.counts.error })]);
   // The build that checked, so a province can tell which one a ward used: the same in every host, so the web
   // page's download and `cchc validate --out` stay byte for byte the same.
-  put([t(`Kiểm tra bằng ${PRODUCT} ${VERSION}`, `Checked with ${PRODUCT} ${VERSION}`)]);
+  put([say(lang, 'copyCheckedWith', { product: PRODUCT, version: VERSION })]);
   gap();
   put([say(lang, 'legendHeading')], true);
   for (const [kind, key] of LEGEND) put(['', say(lang, key)]).cells[0].look.fill = kind;
@@ -134,14 +133,14 @@ export function resultsContent(report: Report, lang: Lang): ResultsContent {
     const head = tasks
       ? [
           say(lang, 'colArea'),
-          t('Tên', 'Name'),
+          say(lang, 'copyName'),
           say(lang, 'colTasks'),
           statusLabel('done', lang),
           statusLabel('overdue', lang),
         ]
       : [
           say(lang, 'colArea'),
-          t('Tên', 'Name'),
+          say(lang, 'copyName'),
           say(lang, 'colKpis'),
           statusLabel('met', lang),
           statusLabel('missed', lang),
@@ -165,7 +164,7 @@ export function resultsContent(report: Report, lang: Lang): ResultsContent {
     put([say(lang, 'areaHeading')], true);
     put(head, true);
     for (const r of areaRows) put(r);
-    put([t('Tổng', 'Total'), '', ...totals], true);
+    put([say(lang, 'copyTotal'), '', ...totals], true);
   }
   return { rows };
 }

@@ -2,9 +2,9 @@
  * The web page's words: its own controls (the file, the sheet picker, the download, the row preview), and its
  * wording of a few pane keys, since here highlights go into a downloaded copy and templates are downloaded.
  */
-import type { Lang } from '../../shared/src/index';
-import { fill } from '../../shared/src/text/fill';
-import type { HostWords } from '../../shared/ui/i18n';
+import type { Lang } from '../index';
+import { fill } from '../text/fill';
+import type { HostWords } from './pane';
 
 export const HOST_WORDS: HostWords = {
   vi: {

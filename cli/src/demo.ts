@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Io } from './main';
+import type { Io } from './io';
 
 export const SAMPLE_NAME = 'phu-luc-mau.xlsx';
 

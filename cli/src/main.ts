@@ -2,6 +2,7 @@ import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Lang, Report } from '../../shared/src/index';
 import { PRODUCT, VERSION } from '../../shared/src/version';
+import { defaultIo, EXIT, type Io } from './io';
 import { renderBatchSummary, renderText, type BatchEntry } from './textReport';
 import { WorkbookReadError } from './xlsx/readWorkbook';
 import { runFiles } from './batch/runFiles';
@@ -13,12 +14,7 @@ import { oneLine, visible } from './visible';
 import { OutPathError, checkOutPath, sameFile, tempPathFor, writeWhole } from './outPath';
 import { trackTemp, untrackTemp } from './tempFiles';
 import { buildTemplate } from '../../shared/src/templates/build';
-import {
-  isoDay,
-  templateKinds,
-  templateParamsFromForm,
-  type TemplateChoice,
-} from '../../shared/src/hosts/checkForm';
+import { templateKinds, templateParamsFromForm, type TemplateChoice } from '../../shared/src/hosts/checkForm';
 import { renderWorkbook } from './templates/renderWorkbook';
 import {
   argLang,
@@ -33,31 +29,7 @@ import {
   type Command,
 } from './args';
 
-/** Exit codes: 0 no error finding, 1 error findings, 2 the input (or the command line) cannot be used. */
-export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  today: () => string;
-  /** Columns the text report may use: the terminal's, or 80 when the output is not a terminal. */
-  width?: () => number;
-  /** The raw terminal stream for a progress line; absent when stderr is not a terminal (CI, a pipe, a file). */
-  progress?: (s: string) => void;
-  /**
-   * Run each file in this thread instead of on the worker pool: for the tests of a command's own logic, which
-   * would otherwise wait for a worker to load the TypeScript sources. The pool has its own tests.
-   */
-  inProcess?: boolean;
-}
-
-const defaultIo: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-  today: () => isoDay(new Date()),
-  width: () => (process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80),
-  progress: process.stderr.isTTY ? (s) => void process.stderr.write(s) : undefined,
-};
+export { EXIT, type Io } from './io';
 
 export async function main(argv: string[], given: Io = defaultIo): Promise<number> {
   // Everything printed passes through visible(): cell text can hold terminal escape sequences.

@@ -3,7 +3,7 @@
  * were named, whatever order the workers finish in, with the progress line kept clear of what is printed.
  */
 import type { Lang } from '../../../shared/src/index';
-import type { Io } from '../main';
+import type { Io } from '../io';
 import { runJob, type FileJob, type JobResult } from './job';
 import { poolLimits, runPool } from './pool';
 import { Progress } from './progress';

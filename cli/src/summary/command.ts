@@ -28,7 +28,7 @@ import { checkOutPath, sameFile, writeWhole } from '../outPath';
 import { isOwnSummary } from './ownSummary';
 import { oneLine } from '../visible';
 import { summaryWorkbookBuffer } from './summaryWorkbook';
-import type { Io } from '../main';
+import type { Io } from '../io';
 
 /** Exit codes as `validate`'s: 0 all read and no error, 1 errors or unreadable files, 2 nothing usable. */
 const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;

@@ -3,7 +3,7 @@
  * text goes in as text nodes only (dom.ts): a ward's cells are data, never markup.
  */
 import { columnLetters, parseA1, type CellValue, type SheetGrid } from '../../shared/src/index';
-import { isDateFormat } from '../../shared/src/table/numberFormat';
+import { shownDate } from '../../shared/src/table/sheetView';
 import type { Dom } from '../../shared/ui/dom';
 
 /** Columns shown left and right of the marked one at most, so a wide sheet stays a small preview. */
@@ -12,19 +12,15 @@ const SPAN = 12;
 /** A cell as a person reads it: dates under a date format as dd/mm/yyyy, percentages with their sign. */
 export function cellText(value: CellValue, format?: string | null): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return dmy(value);
+  const date = shownDate(value, format);
+  if (date !== null) return date;
   if (typeof value === 'number') {
-    if (isDateFormat(format)) return dmy(new Date(Date.UTC(1899, 11, 30) + Math.round(value * 86400000)));
     if (format && format.includes('%')) return `${+(value * 100).toFixed(6)}%`;
     return String(value);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return value;
-}
-
-function dmy(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  // A Date that is no day at all (an invalid one) shows nothing rather than "NaN/NaN/NaN".
+  return value instanceof Date ? '' : value;
 }
 
 export interface RowView {

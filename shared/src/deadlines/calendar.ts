@@ -38,10 +38,13 @@ export function endOfMonth(year: number, month: number): string {
   return isoDate(year, month, daysInMonth(year, month));
 }
 
-/** dd/mm/yyyy, the way Vietnamese documents write dates. */
+/**
+ * dd/mm/yyyy, the way Vietnamese documents write dates: the one date formatter of the core, the hosts and the
+ * command line (report/messages.ts picks it per language). Anything but an ISO date is given back as it came.
+ */
 export function formatDateVi(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
 /** An Excel serial day number (1900 date system) to a calendar date; null when out of any sensible range. */

@@ -20,6 +20,9 @@ import {
   type Part,
 } from './charts';
 import type { Summary, WardFile } from './schema';
+import { formatDateVi } from '../deadlines/calendar';
+// One filler for every catalogue; the filled text is escaped where it is inserted.
+import { fill } from '../text/fill';
 import { sameUnitList, summaryWord, type SummaryWord } from './words';
 
 /** Error rows printed at most: the page must stay small for hundreds of files; the workbook has them all. */
@@ -77,17 +80,6 @@ table{font-size:8.5pt}
 }
 `.trim();
 
-/** "2025-07-01" → "01/07/2025"; anything else as it came. */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
-/** A sentence of words.ts with its "{name}" slots filled (the result is text: it is escaped when inserted). */
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (slot, name: string) => values[name] ?? slot);
-}
-
 interface Ctx {
   lang: Lang;
   w: (word: SummaryWord) => string;
@@ -124,7 +116,7 @@ function heading(s: Summary, c: Ctx): Html {
   return safeHtml`<header>
     <h1>${c.w('title')}</h1>
     <p class="meta">
-      ${c.w('asOf')} <strong>${formatDate(s.asOf)}</strong> · ${c.w('planYear')}
+      ${c.w('asOf')} <strong>${formatDateVi(s.asOf)}</strong> · ${c.w('planYear')}
       <strong>${s.year === null ? '—' : String(s.year)}</strong>
     </p>
     ${cards([
@@ -182,10 +174,14 @@ function charts(s: Summary, c: Ctx): Html {
   const moreNote =
     indicators.more > 0
       ? [
-          fill(c.w('moreIndicators'), {
-            shown: c.n(s.indicators.length - indicators.more),
-            n: c.n(indicators.more),
-          }),
+          fill(
+            c.w('moreIndicators'),
+            {
+              shown: c.n(s.indicators.length - indicators.more),
+              n: c.n(indicators.more),
+            },
+            c.lang,
+          ),
         ]
       : [];
   const none = empty(c.w('noChartData'));
@@ -193,7 +189,10 @@ function charts(s: Summary, c: Ctx): Html {
   const rateBody = rates.length
     ? safeHtml`<div class="parts">${rates.map(({ chart, first, last, of }) =>
         rates.length > 1
-          ? chartBox(chart, fill(c.w('chartPart'), { first: c.n(first), last: c.n(last), total: c.n(of) }))
+          ? chartBox(
+              chart,
+              fill(c.w('chartPart'), { first: c.n(first), last: c.n(last), total: c.n(of) }, c.lang),
+            )
           : chartBox(chart),
       )}</div>`
     : none;
@@ -388,12 +387,16 @@ function errorsTable(s: Summary, c: Ctx): Html {
   const note =
     more > 0
       ? safeHtml`<p class="note" id="errors-more">
-          ${fill(c.w('moreErrors'), {
-            shown: c.n(printed.length),
-            total: c.n(s.errors.length),
-            n: c.n(more),
-            sheet: c.w('sheetErrors'),
-          })}
+          ${fill(
+            c.w('moreErrors'),
+            {
+              shown: c.n(printed.length),
+              total: c.n(s.errors.length),
+              n: c.n(more),
+              sheet: c.w('sheetErrors'),
+            },
+            c.lang,
+          )}
         </p>`
       : '';
   return safeHtml`${note}${table(head, rows, 'errors')}`;
@@ -403,7 +406,7 @@ function errorsTable(s: Summary, c: Ctx): Html {
 export function renderSummaryHtml(summary: Summary): string {
   const lang: Lang = summary.lang === 'en' ? 'en' : 'vi';
   const c: Ctx = { lang, w: (word) => summaryWord(word, lang), n: (n) => formatCount(n, lang) };
-  const title = `${c.w('title')} – ${formatDate(summary.asOf)}`;
+  const title = `${c.w('title')} – ${formatDateVi(summary.asOf)}`;
   const page = safeHtml`<!DOCTYPE html>
     <html lang="${lang}">
       <head>

@@ -4,6 +4,16 @@ import { a1, isBlank, parseA1, parseRange, type CellValue, type MergedRange, typ
 import { isDateFormat } from './numberFormat';
 
 /**
+ * The date a cell shows, dd/mm/yyyy: a serial number under a date format (Excel and the .xlsx reader hand dates
+ * over so) or a Date value; null for any other cell. The web page's row preview shows cells the same way.
+ */
+export function shownDate(v: CellValue, format: string | null | undefined): string | null {
+  const ymd =
+    typeof v === 'number' && isDateFormat(format) ? serialToYMD(v) : v instanceof Date ? dateToYMD(v) : null;
+  return ymd ? formatDateVi(isoDate(ymd.year, ymd.month, ymd.day)) : null;
+}
+
+/**
  * Read access to a sheet in sheet coordinates (1-based rows and columns) that understands merged cells:
  * a cell below the top-left of a vertical merge reads the top-left's value, because in real ward files one
  * lead unit or deadline is merged down over several tasks. Cells to the right of a merge's first column are
@@ -114,13 +124,7 @@ export class SheetView {
    */
   text(row: number, column: number): string {
     const v = this.value(row, column);
-    const ymd =
-      typeof v === 'number' && isDateFormat(this.format(row, column))
-        ? serialToYMD(v)
-        : v instanceof Date
-          ? dateToYMD(v)
-          : null;
-    return ymd ? formatDateVi(isoDate(ymd.year, ymd.month, ymd.day)) : trimmedText(v);
+    return shownDate(v, this.format(row, column)) ?? trimmedText(v);
   }
 
   /** The cell's own value, ignoring merges. */

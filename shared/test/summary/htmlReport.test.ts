@@ -10,7 +10,8 @@ import {
   SIDE_PLOT,
   wrapLabel,
 } from '../../src/summary/charts';
-import { PRINTED_ERRORS, formatDate, renderSummaryHtml } from '../../src/summary/htmlReport';
+import { PRINTED_ERRORS, renderSummaryHtml } from '../../src/summary/htmlReport';
+import { formatDateVi as formatDate } from '../../src/deadlines/calendar';
 import { summarySchema, type Indicator, type Summary, type WardFile } from '../../src/summary/schema';
 import { sampleSummary } from './sampleSummary';
 

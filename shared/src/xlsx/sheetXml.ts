@@ -12,19 +12,16 @@
 import type { CellValue } from '../table/grid';
 import { columnLetters } from '../table/grid';
 import { XlsxError } from './errors';
-import type { StyleTable } from './styles';
 import { decodeEscapes, parseXml, type Tag } from './xml';
+import { SheetRows, shown, type Range } from './sheetRows';
+import type { SheetContent, SheetContext } from './sheetContent';
+
+export type { SheetContent, SheetContext } from './sheetContent';
+
+export { MAX_GRID_SLOTS, MAX_MERGE_STEPS } from './sheetRows';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
-export const MAX_GRID_SLOTS = 5_000_000;
-/**
- * Work allowed for blanking the cells that merges cover (rows and cells visited). Merges as sheets have them
- * (small, not overlapping) cost about the cells they cover, far below; only merges overlapping one another or
- * thousands of sheet-tall ones over thousands of rows reach it.
- */
-export const MAX_MERGE_STEPS = 20_000_000;
-
 /**
  * The characters the cells' text of one workbook may expand to, a shared string counted at every cell that uses
  * it. The file's size does not bound this: a 142 KB file holding one 50-million-character string used by 35 cells
@@ -36,41 +33,6 @@ export const MAX_TEXT_CHARS = 50_000_000;
 /** Excel counts days from 1900 or, in a 1904 workbook, 1462 days later. */
 const DATE_1904_OFFSET = 1462;
 
-export interface SheetContext {
-  /** The sheet's name, for errors. */
-  sheet: string;
-  part: string;
-  /** null when the package has no shared strings part. */
-  sharedStrings: readonly string[] | null;
-  styles: StyleTable;
-  date1904: boolean;
-  /** The text read so far in this workbook (MAX_TEXT_CHARS); shared by its sheets. */
-  text?: { chars: number };
-}
-
-export interface SheetContent {
-  values: CellValue[][];
-  numberFormats: (string | null)[][];
-  /** "A1:G1" (top-left:bottom-right), in the order the file lists them. */
-  merges: string[];
-  /** Formula cells the file holds no result for (never calculated), at most 10,000. */
-  uncalculated?: string[];
-}
-
-interface StoredRow {
-  /** 1-based sheet row. */
-  index: number;
-  values: CellValue[];
-  formats: (string | null)[];
-}
-
-interface Range {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
 const NONE = 0;
 const V = 1; // inside the cell's <v>
 const T = 2; // inside a <t> of the cell's <is>
@@ -78,11 +40,7 @@ const T = 2; // inside a <t> of the cell's <is>
 export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
   const { formats: styleFormats, dates: styleDates } = ctx.styles;
   const text = ctx.text ?? { chars: 0 };
-  const rows: StoredRow[] = [];
-  const byIndex = new Map<number, StoredRow>();
-  let inOrder = true;
-  let slots = 0;
-  let lastIndex = 0; // the largest row index stored
+  const grid = new SheetRows();
   const merges: Range[] = [];
 
   let depth = 0;
@@ -315,44 +273,7 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
     if (index > MAX_ROWS) throw tooLarge(`A${index}`, `row ${index} beyond Excel's last`);
     for (const c of rowUncalculated) uncalculated.push(`${columnLetters(c - 1)}${index}`);
     prevRow = index;
-    let last = 0; // 1-based column of the row's last value
-    for (let i = 0; i < rowColumns.length; i++)
-      if (!isEmpty(rowValues[i]) && rowColumns[i] > last) last = rowColumns[i];
-    const existing = byIndex.get(index);
-    // Cells that only carry formatting after the last value are not part of the used range.
-    if (last === 0 && !existing) return;
-    const length = Math.max(last, existing ? existing.values.length : 0);
-    if (
-      slots + length - (existing ? existing.values.length : 0) + Math.max(lastIndex, index) >
-      MAX_GRID_SLOTS
-    )
-      throw tooLarge(`${columnLetters(length - 1)}${index}`, 'more cells than the reader holds');
-    const values: CellValue[] = new Array<CellValue>(length).fill(null);
-    const formats: (string | null)[] = new Array<string | null>(length).fill(null);
-    if (existing) {
-      // The same row written twice: the later cells win, the earlier ones stay.
-      for (let c = 0; c < existing.values.length; c++) {
-        values[c] = existing.values[c];
-        formats[c] = existing.formats[c];
-      }
-    }
-    for (let i = 0; i < rowColumns.length; i++) {
-      const c = rowColumns[i] - 1;
-      if (c >= length) continue;
-      values[c] = rowValues[i];
-      formats[c] = rowFormats[i];
-    }
-    const row = trimmed({ index, values, formats });
-    slots += row.values.length - (existing ? existing.values.length : 0);
-    if (existing) {
-      existing.values = row.values;
-      existing.formats = row.formats;
-    } else {
-      if (index < lastIndex) inOrder = false;
-      rows.push(row);
-      byIndex.set(index, row);
-    }
-    if (index > lastIndex) lastIndex = index;
+    grid.store(index, rowColumns, rowValues, rowFormats, tooLarge);
   }
 
   function tooLarge(ref: string, why: string): XlsxError {
@@ -364,91 +285,8 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
     });
   }
 
-  if (!inOrder) rows.sort((a, b) => a.index - b.index);
-  blankCovered(rows, merges, ctx);
-  return uncalculated.length > 0 ? { ...assemble(rows, merges), uncalculated } : assemble(rows, merges);
-}
-
-/**
- * Cells inside a merge other than its top-left read blank, as Excel and Sheets show them, even when the file
- * still holds their old values. Only the cells present are visited: rows are found by binary search and each
- * row only as far as it is long, so a merge down to row 1,048,576 costs what the sheet really holds.
- */
-function blankCovered(rows: StoredRow[], merges: Range[], ctx: SheetContext): void {
-  let steps = 0;
-  const changed = new Set<StoredRow>();
-  for (const m of merges) {
-    if (m.top === m.bottom && m.left === m.right) continue;
-    for (let i = firstAtOrAfter(rows, m.top); i < rows.length && rows[i].index <= m.bottom; i++) {
-      const row = rows[i];
-      // Ternaries, not Math.min/max: a global's lookup is slow where the code runs in a vm context (Jest).
-      const end = m.right < row.values.length ? m.right : row.values.length;
-      steps += end >= m.left ? end - m.left + 2 : 1;
-      if (steps > MAX_MERGE_STEPS) {
-        const merge = rangeText(m);
-        throw new XlsxError('too-large', `${ctx.part}: merged ranges over too many cells (${merge} …)`, {
-          sheet: ctx.sheet,
-          part: ctx.part,
-          merge,
-        });
-      }
-      for (let c = m.left - 1; c < end; c++) {
-        if (row.index === m.top && c === m.left - 1) continue;
-        if (row.values[c] !== null) {
-          row.values[c] = null;
-          changed.add(row);
-        }
-      }
-    }
-  }
-  for (const row of changed) {
-    const t = trimmed(row);
-    row.values = t.values;
-    row.formats = t.formats;
-  }
-}
-
-/** The row without its trailing blank cells (formats cut at the same place). */
-function trimmed(row: StoredRow): StoredRow {
-  let n = row.values.length;
-  while (n > 0 && isEmpty(row.values[n - 1])) n--;
-  if (n === row.values.length) return row;
-  return { index: row.index, values: row.values.slice(0, n), formats: row.formats.slice(0, n) };
-}
-
-function assemble(rows: StoredRow[], merges: Range[]): SheetContent {
-  let lastRow = 0;
-  for (const row of rows) if (row.values.length > 0 && row.index > lastRow) lastRow = row.index;
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  let i = 0;
-  for (let r = 1; r <= lastRow; r++) {
-    while (i < rows.length && rows[i].index < r) i++;
-    const row = i < rows.length && rows[i].index === r ? rows[i] : undefined;
-    // Rows with no value are empty arrays, not holes: every host hands the core a full array of rows.
-    values.push(row ? row.values : []);
-    numberFormats.push(row ? row.formats : []);
-  }
-  return {
-    values,
-    numberFormats,
-    merges: merges.map(rangeText),
-  };
-}
-
-function rangeText(m: Range): string {
-  return `${columnLetters(m.left - 1)}${m.top}:${columnLetters(m.right - 1)}${m.bottom}`;
-}
-
-function firstAtOrAfter(rows: StoredRow[], index: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[mid].index < index) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const content = grid.finish(merges, ctx);
+  return uncalculated.length > 0 ? { ...content, uncalculated } : content;
 }
 
 /**
@@ -458,15 +296,6 @@ function firstAtOrAfter(rows: StoredRow[], index: number): number {
 function local(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
-}
-
-/** A reference as messages quote it: a hostile one may be any length. */
-function shown(ref: string): string {
-  return ref.length > 24 ? `${ref.slice(0, 24)}…` : ref;
-}
-
-function isEmpty(v: CellValue): boolean {
-  return v === null || v === undefined || v === '';
 }
 
 /** A t="d" cell: an ISO 8601 date-time as typed, held in a Date's UTC fields as for every date cell. */

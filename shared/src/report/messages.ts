@@ -1,6 +1,7 @@
 import type { FindingCode, KpiStatus, Op, Param, Severity, Target, TaskStatus } from './schema';
 import { formatDateVi } from '../deadlines/calendar';
 import { areaByNumeral } from '../table/areas';
+import { formatNumber } from '../text/numbers';
 import type { Role } from '../table/header';
 
 export type Lang = 'vi' | 'en';
@@ -197,12 +198,7 @@ export function message(code: FindingCode, params: Params, lang: Lang): string {
   return (lang === 'en' ? EN : VI)[code](worded);
 }
 
-/** 94.5 → "94,5" in Vietnamese, "94.5" in English. */
-export function formatNumber(n: number, lang: Lang): string {
-  const rounded = Math.round(n * 1e6) / 1e6;
-  const s = String(rounded);
-  return lang === 'vi' ? s.replace('.', ',') : s;
-}
+export { formatNumber };
 
 const CODE_TITLES: Record<FindingCode, [string, string]> = {
   'table/not-found': ['Không tìm thấy bảng', 'No table found'],

@@ -6,9 +6,9 @@
  * Plain string building (no DOM, no Node), like the report itself; the markup helpers live here because the
  * report builds on the charts, not the other way round.
  */
-import { formatNumber, type Lang } from '../report/messages';
+import { formatCount, formatRate } from '../text/numbers';
 import type { Summary, WardFile } from './schema';
-import { formatCount, summaryWord } from './words';
+import { summaryWord } from './words';
 
 // ----------------------------------------------------------------------------------------------- markup
 
@@ -62,15 +62,6 @@ export function safeHtml(strings: TemplateStringsArray, ...parts: Part[]): Html 
 export function trusted(markup: string): Html {
   return new Html(markup);
 }
-
-// ----------------------------------------------------------------------------------------------- numbers
-
-/** 0.785 → "78,5%" (one decimal, the language's decimal mark); null → "—". */
-export function formatRate(rate: number | null, lang: Lang): string {
-  return rate === null ? '—' : `${formatNumber(Math.round(rate * 1000) / 10, lang)}%`;
-}
-
-export { formatCount };
 
 // ----------------------------------------------------------------------------------------------- the chart
 

@@ -8,18 +8,9 @@
  * `safeHtml`, which escapes it. Pure string building: no DOM, no Node.
  */
 import type { Lang } from '../report/messages';
-import {
-  areaChart,
-  formatCount,
-  formatRate,
-  safeHtml,
-  indicatorChart,
-  rateCharts,
-  trusted,
-  type Html,
-  type Part,
-} from './charts';
+import { areaChart, safeHtml, indicatorChart, rateCharts, trusted, type Html, type Part } from './charts';
 import type { Summary, WardFile } from './schema';
+import { formatCount, formatRate } from '../text/numbers';
 import { formatDateVi } from '../deadlines/calendar';
 // One filler for every catalogue; the filled text is escaped where it is inserted.
 import { fill } from '../text/fill';

@@ -2,6 +2,7 @@
  * The words of the province summary, shared by its workbook and its HTML report so both say the same thing.
  * Status words (Đạt, Không đạt …) come from the report's own `statusLabel`.
  */
+import { formatCount } from '../text/numbers';
 import type { Lang } from '../report/messages';
 
 const WORDS = {
@@ -102,10 +103,4 @@ export function sameUnitList(f: { sameUnit: readonly string[]; sameUnitCount: nu
   const more = f.sameUnitCount - f.sameUnit.length;
   if (more <= 0) return f.sameUnit.join(', ');
   return `${f.sameUnit.join(', ')} ${summaryWord('sameUnitMore', lang).replace('{n}', formatCount(more, lang))}`;
-}
-
-/** A count with its thousands grouped as each language writes them: "1.234" in Vietnamese, "1,234" in English. */
-export function formatCount(n: number, lang: Lang): string {
-  const s = String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+$)/g, lang === 'vi' ? '.' : ',');
-  return n < 0 ? `-${s}` : s;
 }

@@ -12,6 +12,8 @@ import {
 } from '../../shared/src/index';
 import { parseIsoDate } from '../../shared/src/deadlines/isoDate';
 import { parseYear } from '../../shared/src/hosts/checkForm';
+import { cliText, type CliKey } from '../../shared/src/words/cli';
+import type { FillParams } from '../../shared/src/text/fill';
 
 /** A command line that cannot be run as written: its message is the one line the user sees. */
 export class UsageError extends Error {}
@@ -40,17 +42,9 @@ export function parseCommand<T>(command: Command, lang: Lang, parse: () => T): T
     const option = /'(-{1,2}[^\s'<]+)/.exec(typeof message === 'string' ? message : '')?.[1] ?? '';
     const help = `cchc ${command} --help`;
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      throw new UsageError(
-        say(
-          lang,
-          `Tùy chọn không rõ: ${option} (xem "${help}")`,
-          `Unknown option: ${option} (see "${help}")`,
-        ),
-      );
+      throw new UsageError(cliText(lang, 'unknownOption', { option, help }));
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      throw new UsageError(
-        say(lang, `Thiếu giá trị sau ${option} (xem "${help}")`, `${option} needs a value (see "${help}")`),
-      );
+      throw new UsageError(cliText(lang, 'optionNeedsValue', { option, help }));
     throw e;
   }
 }
@@ -68,12 +62,8 @@ export function argLang(args: readonly string[]): Lang {
 /** --lang as given: vi (also when absent) or en; anything else is refused in Vietnamese. */
 export function langOption(value: string | undefined): Lang {
   if (value !== undefined && value !== 'vi' && value !== 'en')
-    throw new UsageError(say('vi', '--lang nhận vi hoặc en', '--lang takes vi or en'));
+    throw new UsageError(cliText('vi', 'langValues'));
   return value === 'en' ? 'en' : 'vi';
-}
-
-export function say(lang: Lang, vi: string, en: string): string {
-  return lang === 'vi' ? vi : en;
 }
 
 /** The judging options as parsed by parseArgs (strings, possibly absent). */
@@ -86,55 +76,31 @@ export interface JudgeArgs {
 
 /** --year, --as-of, --period and --cutoffs checked and read into the core's options; UsageError when wrong. */
 export function checkOptionsFrom(values: JudgeArgs, lang: Lang, today: string): CheckOptions {
-  const t = (vi: string, en: string) => say(lang, vi, en);
+  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
   const options: CheckOptions = { lang, today };
   if (values.year !== undefined) {
     const y = parseYear(values.year);
-    if (typeof y !== 'number')
-      throw new UsageError(t(`Năm không hợp lệ: ${values.year}`, `Invalid year: ${values.year}`));
+    if (typeof y !== 'number') throw new UsageError(t('invalidYear', { year: values.year }));
     options.year = y;
   }
   if (values['as-of'] !== undefined) {
     const d = parseIsoDate(values['as-of']);
-    if (!d)
-      throw new UsageError(
-        t(
-          `Ngày không hợp lệ: ${values['as-of']} (dùng YYYY-MM-DD hoặc dd/mm/yyyy)`,
-          `Invalid date: ${values['as-of']} (use YYYY-MM-DD or dd/mm/yyyy)`,
-        ),
-      );
+    if (!d) throw new UsageError(t('invalidDate', { date: values['as-of'] }));
     options.asOf = d;
   }
   if (values.period !== undefined && values['as-of'] !== undefined) {
-    throw new UsageError(
-      t(
-        'Chọn một trong hai: --period (ngày chốt số liệu của kỳ) hoặc --as-of (một ngày).',
-        'Choose one: --period (the period’s cut-off) or --as-of (a date).',
-      ),
-    );
+    throw new UsageError(t('periodOrAsOf'));
   }
   if (values.period !== undefined) {
     // The four names the help lists, and nothing else: "q2" is no period of the reporting calendar (the
     // 6-month report is h1), so a typo is refused rather than read as a guess.
     const p = (PERIODS as readonly string[]).includes(values.period) ? parsePeriod(values.period) : null;
-    if (!p)
-      throw new UsageError(
-        t(
-          `Kỳ báo cáo không hợp lệ: ${values.period} (q1, h1, q3, year)`,
-          `Invalid period: ${values.period} (q1, h1, q3, year)`,
-        ),
-      );
+    if (!p) throw new UsageError(t('invalidPeriod', { period: values.period }));
     options.period = p;
   }
   if (values.cutoffs !== undefined) {
     const c = parseCutoffOverrides(values.cutoffs);
-    if (!c)
-      throw new UsageError(
-        t(
-          '--cutoffs dạng q1=09/03,h1=09/06,q3=09/09,year=09/12',
-          '--cutoffs looks like q1=09/03,h1=09/06,q3=09/09,year=09/12',
-        ),
-      );
+    if (!c) throw new UsageError(t('cutoffsFormat'));
     options.cutoffs = c;
   }
   return options;

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { cliText } from '../../shared/src/words/cli';
 import type { Io } from './io';
 
 export const SAMPLE_NAME = 'phu-luc-mau.xlsx';
@@ -29,10 +30,6 @@ export async function runDemo(
   if (code === 2) return code;
   const en = args.includes('en');
   const shown = relative(process.cwd(), out) || out;
-  io.out(
-    en
-      ? `\nDemo done. Open ${shown} to see the highlighted cells (the sample has deliberate errors: "cchc validate" exits with ${code} on it; the demo itself ends with 0).\n`
-      : `\nĐã chạy xong bản mẫu. Mở ${shown} để xem các ô được đánh dấu (bản mẫu cố ý có lỗi: lệnh "cchc validate" trả mã thoát ${code} với tệp này; bản chạy thử vẫn kết thúc với mã 0).\n`,
-  );
+  io.out(`\n${cliText(en ? 'en' : 'vi', 'demoDone', { file: shown, code })}\n`);
   return 0;
 }

@@ -1,6 +1,8 @@
 import { existsSync, linkSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Lang } from '../../shared/src/index';
+import type { FillParams } from '../../shared/src/text/fill';
+import { cliText, type CliKey } from '../../shared/src/words/cli';
 import { trackTemp, untrackTemp } from './tempFiles';
 
 /** A file the command line cannot or will not write: its message is the one line the user sees. */
@@ -12,32 +14,16 @@ export class OutPathError extends Error {}
  * as the user wrote it (`arg`).
  */
 export function checkOutPath(path: string, force: boolean, lang: Lang, arg = path): string {
-  const vi = lang === 'vi';
+  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, { file: arg, ...params });
   const out = resolve(path);
   if (existsSync(out)) {
     if (statSync(out).isDirectory())
-      throw new OutPathError(
-        vi
-          ? `${arg} là thư mục; hãy ghi cả tên tệp, ví dụ ${arg.replace(/[\\/]+$/, '')}/ket-qua.xlsx.`
-          : `${arg} is a folder; name the file too, e.g. ${arg.replace(/[\\/]+$/, '')}/result.xlsx.`,
-      );
+      throw new OutPathError(t('outIsFolder', { folder: arg.replace(/[\\/]+$/, '') }));
     // --force replaces a file, never a FIFO, a device or a socket (a rename would put a file in its place).
-    if (!statSync(out).isFile())
-      throw new OutPathError(
-        vi
-          ? `${arg} không phải là một tệp thông thường; hãy ghi ra một tệp .xlsx.`
-          : `${arg} is not a regular file; write to a file.`,
-      );
-    if (!force)
-      throw new OutPathError(
-        vi ? `Tệp ${arg} đã có; thêm --force để ghi đè.` : `${arg} exists; add --force to overwrite it.`,
-      );
+    if (!statSync(out).isFile()) throw new OutPathError(t('outNotRegularFile'));
+    if (!force) throw new OutPathError(t('outExists'));
   } else if (!existsSync(dirname(out))) {
-    throw new OutPathError(
-      vi
-        ? `Không có thư mục ${dirname(out)} để ghi ${arg}.`
-        : `There is no folder ${dirname(out)} to write ${arg} in.`,
-    );
+    throw new OutPathError(t('outNoFolder', { folder: dirname(out) }));
   }
   return out;
 }
@@ -45,24 +31,20 @@ export function checkOutPath(path: string, force: boolean, lang: Lang, arg = pat
 /** A failed write in plain words: the system's code decides the wording, never a stack trace. */
 export function writeErrorMessage(e: unknown, arg: string, lang: Lang): string {
   const code = (e as { code?: unknown } | null)?.code;
-  const vi = lang === 'vi';
+  const t = (key: CliKey) => cliText(lang, key, { file: arg });
   switch (code) {
     case 'EEXIST':
-      return vi
-        ? `Tệp ${arg} vừa được tạo; thêm --force để ghi đè.`
-        : `${arg} appeared meanwhile; add --force to overwrite it.`;
+      return t('writeAppeared');
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return vi ? `Không có quyền ghi ${arg}.` : `No permission to write ${arg}.`;
+      return t('writeNoPermission');
     case 'ENOSPC':
-      return vi ? `Đĩa đã đầy, không ghi được ${arg}.` : `The disk is full; ${arg} was not written.`;
+      return t('writeDiskFull');
     case 'EBUSY':
-      return vi
-        ? `${arg} đang mở trong chương trình khác; hãy đóng tệp rồi chạy lại.`
-        : `${arg} is open in another program; close it and run again.`;
+      return t('writeBusy');
     default:
-      return vi ? `Không ghi được ${arg}.` : `Could not write ${arg}.`;
+      return t('writeFailed');
   }
 }
 

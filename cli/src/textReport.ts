@@ -7,6 +7,8 @@ import {
   type KpiRow,
   type SheetDisplay,
 } from '../../shared/src/hosts/reportDisplay';
+import { cliText, type CliKey } from '../../shared/src/words/cli';
+import type { FillParams } from '../../shared/src/text/fill';
 import { oneLine } from './visible';
 
 /**
@@ -14,21 +16,14 @@ import { oneLine } from './visible';
  * and wording come from the core's display model, the same one the task pane renders.
  */
 export function renderText(report: Report, lang: Lang, width = 80): string {
-  const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
   const display = reportDisplay(report, lang);
   const out: string[] = [];
-  out.push(
-    `${t('Tệp', 'File')}: ${oneLine(report.file)}   ${t('tính đến ngày', 'as of')} ${display.asOfText}`,
-  );
+  out.push(t('reportFile', { file: oneLine(report.file), asOf: display.asOfText }));
   // Judged after the plan's year has ended (a late check, or the wrong --as-of): said once, not per task.
   const planYear = report.sheets.find((s) => s.kind !== 'none')?.planYear;
   if (planYear !== undefined && Number(report.asOf.slice(0, 4)) > planYear) {
-    out.push(
-      t(
-        `  Lưu ý: kế hoạch năm ${planYear}, đánh giá đến ngày ${display.asOfText}.`,
-        `  Note: a plan for ${planYear}, judged as of ${display.asOfText}.`,
-      ),
-    );
+    out.push(`  ${t('lateCheck', { year: planYear, asOf: display.asOfText })}`);
   }
   for (const g of display.groups)
     for (const f of g.items) out.push(...wrap(`[${g.severityLabel}] ${f.message}`, width, '  ', '    '));
@@ -37,15 +32,15 @@ export function renderText(report: Report, lang: Lang, width = 80): string {
     const shown = display.sheets[i];
     out.push('');
     if (sheet.kind === 'none') {
-      out.push(
-        `${t('Trang', 'Sheet')} "${sheet.name}": ${t('không có bảng nhiệm vụ hay chỉ tiêu', 'no task list or KPI table')}`,
-      );
+      out.push(t('sheetNoTable', { sheet: sheet.name }));
       return;
     }
-    const kind = sheet.kind === 'tasks' ? t('bảng nhiệm vụ', 'task list') : t('bảng chỉ tiêu', 'KPI table');
     out.push(
-      `${t('Trang', 'Sheet')} "${sheet.name}": ${kind} ${t('năm', 'for')} ${sheet.planYear}, ` +
-        `${t('dòng tiêu đề', 'header row')} ${sheet.headerRow}`,
+      t(sheet.kind === 'tasks' ? 'sheetTaskList' : 'sheetKpiTable', {
+        sheet: sheet.name,
+        year: sheet.planYear,
+        row: sheet.headerRow,
+      }),
     );
     // Where the table was taken to end: a stray total or signature row that cut it short shows here.
     if (shown.extentText) append(out, wrap(shown.extentText, width, '  ', '    '));
@@ -71,22 +66,17 @@ function append(out: string[], lines: readonly string[]): void {
 
 /** "Kết luận: 2 lỗi cần sửa · 3 chỉ tiêu chưa đạt · 2 nhiệm vụ quá hạn.": what the officer must act on. */
 function conclusion(report: Report, errors: number, lang: Lang): string {
-  const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
   let missed = 0;
   let overdue = 0;
   for (const s of report.sheets) {
     missed += s.summary.kpis.missed;
     overdue += s.summary.tasks.overdue;
   }
-  const en = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const parts = [
-    errors
-      ? t(`${errors} lỗi cần sửa`, en(errors, 'error to fix', 'errors to fix'))
-      : t('không có lỗi', 'no errors'),
-  ];
-  if (missed) parts.push(t(`${missed} chỉ tiêu chưa đạt`, en(missed, 'target missed', 'targets missed')));
-  if (overdue) parts.push(t(`${overdue} nhiệm vụ quá hạn`, en(overdue, 'task overdue', 'tasks overdue')));
-  return `${t('Kết luận', 'Result')}: ${parts.join(' · ')}.`;
+  const parts = [errors ? t('conclusionErrors', { n: errors }) : t('conclusionNoErrors')];
+  if (missed) parts.push(t('conclusionMissed', { n: missed }));
+  if (overdue) parts.push(t('conclusionOverdue', { n: overdue }));
+  return t('conclusion', { parts: parts.join(' · ') });
 }
 
 function renderFindings(groups: FindingGroup[], width: number): string[] {
@@ -136,7 +126,7 @@ export function wrap(text: string, width: number, first = '', rest = first): str
 
 function renderKpis(kpis: KpiRow[], lang: Lang, width: number): string[] {
   if (kpis.length === 0) return [];
-  const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const t = (key: CliKey) => cliText(lang, key);
   const rows = kpis.map((k) => [
     k.number,
     clip(k.indicator, 48),
@@ -144,14 +134,8 @@ function renderKpis(kpis: KpiRow[], lang: Lang, width: number): string[] {
     k.result || '-',
     k.statusLabel,
   ]);
-  const head = [
-    t('STT', 'No.'),
-    t('Chỉ tiêu', 'Indicator'),
-    t('Mục tiêu', 'Target'),
-    t('Kết quả', 'Result'),
-    t('Đánh giá', 'Status'),
-  ];
-  const out = ['', `  ${t('Mức đạt chỉ tiêu', 'KPI attainment')}:`];
+  const head = [t('kpiColNo'), t('kpiColIndicator'), t('kpiColTarget'), t('kpiColResult'), t('kpiColStatus')];
+  const out = ['', `  ${t('kpiHeading')}:`];
   append(
     out,
     table([head].concat(rows), width - 4).map((l) => `    ${l}`),
@@ -162,8 +146,8 @@ function renderKpis(kpis: KpiRow[], lang: Lang, width: number): string[] {
 function renderAreas(sheet: SheetDisplay, lang: Lang, width: number): string[] {
   // A blank appendix: its one finding says so; a table of zeros would say nothing more.
   if (sheet.blank) return [];
-  const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
-  const out: string[] = ['', `  ${t('Theo lĩnh vực', 'By area')}:`];
+  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
+  const out: string[] = ['', `  ${t('areaHeading')}:`];
   if (sheet.kind === 'tasks') {
     const rows = sheet.taskAreas.flatMap((a) => [
       [a.area, clip(a.name, 48), String(a.tasks), String(a.done), String(a.overdue)],
@@ -176,17 +160,17 @@ function renderAreas(sheet: SheetDisplay, lang: Lang, width: number): string[] {
       ]),
     ]);
     const head = [
-      t('Lĩnh vực', 'Area'),
-      t('Tên', 'Name'),
-      t('Nhiệm vụ', 'Tasks'),
-      t('Hoàn thành', 'Done'),
-      t('Quá hạn', 'Overdue'),
+      t('areaColArea'),
+      t('areaColName'),
+      t('areaColTasks'),
+      t('areaColDone'),
+      t('areaColOverdue'),
     ];
     out.push(...table([head, ...rows], width - 4).map((l) => `    ${l}`));
     const s = sheet.taskTotals;
     out.push(
       ...wrap(
-        `${t('Tổng', 'Total')}: ${s.total} ${t('nhiệm vụ', 'tasks')} · ${statusLabel('done', lang)} ${s.done} · ` +
+        `${t('areaTaskTotal', { n: s.total })} · ${statusLabel('done', lang)} ${s.done} · ` +
           `${statusLabel('overdue', lang)} ${s.overdue} · ${statusLabel('pending', lang)} ${s.pending} · ` +
           `${statusLabel('ongoing', lang)} ${s.ongoing}`,
         width,
@@ -207,9 +191,9 @@ function renderAreas(sheet: SheetDisplay, lang: Lang, width: number): string[] {
       ...a.groups.map((g) => [GROUP_INDENT + g.number, clip(g.name, 40), ...counts(g)]),
     ]);
     const head = [
-      t('Nhóm', 'Group'),
-      t('Tên', 'Name'),
-      t('Chỉ tiêu', 'KPIs'),
+      t('areaColGroup'),
+      t('areaColName'),
+      t('areaColKpis'),
       statusLabel('met', lang),
       statusLabel('missed', lang),
       statusLabel('no-data', lang),
@@ -219,7 +203,7 @@ function renderAreas(sheet: SheetDisplay, lang: Lang, width: number): string[] {
     const k = sheet.kpiTotals;
     out.push(
       ...wrap(
-        `${t('Tổng', 'Total')}: ${k.total} ${t('chỉ tiêu', 'KPIs')} · ${statusLabel('met', lang)} ${k.met} · ` +
+        `${t('areaKpiTotal', { n: k.total })} · ${statusLabel('met', lang)} ${k.met} · ` +
           `${statusLabel('missed', lang)} ${k.missed} · ${statusLabel('no-data', lang)} ${k.noData} · ` +
           `${statusLabel('unmeasurable', lang)} ${k.unmeasurable}`,
         width,
@@ -281,20 +265,20 @@ export type BatchEntry = { file: string; report: Report } | { file: string; unre
  * overdue, KPIs missed, and the verdict. Totals over the readable files close the table.
  */
 export function renderBatchSummary(entries: readonly BatchEntry[], lang: Lang): string {
-  const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
   const head = [
-    t('Tệp', 'File'),
-    t('Lỗi', 'Errors'),
-    t('Cảnh báo', 'Warnings'),
-    t('Nhiệm vụ quá hạn', 'Tasks overdue'),
-    t('Chỉ tiêu chưa đạt', 'KPIs missed'),
-    t('Kết luận', 'Result'),
+    t('batchColFile'),
+    t('batchColErrors'),
+    t('batchColWarnings'),
+    t('batchColOverdue'),
+    t('batchColMissed'),
+    t('batchColResult'),
   ];
   const rows: string[][] = [];
   const sum = { files: 0, valid: 0, errors: 0, warnings: 0, overdue: 0, tasks: 0, missed: 0, kpis: 0 };
   for (const entry of entries) {
     if (!('report' in entry)) {
-      rows.push([clipPath(oneLine(entry.file), 48), '-', '-', '-', '-', t('Không đọc được', 'Unreadable')]);
+      rows.push([clipPath(oneLine(entry.file), 48), '-', '-', '-', '-', t('batchUnreadable')]);
       continue;
     }
     const { report } = entry;
@@ -311,9 +295,9 @@ export function renderBatchSummary(entries: readonly BatchEntry[], lang: Lang): 
     }
     const verdict = report.sheets.some((s) => s.kind !== 'none')
       ? report.valid
-        ? t('Không có lỗi', 'No errors')
-        : t('Có lỗi', 'Errors')
-      : t('Không có bảng', 'No table');
+        ? t('batchNoErrors')
+        : t('batchErrors')
+      : t('batchNoTable');
     rows.push([
       clipPath(oneLine(entry.file), 48),
       String(counts.error),
@@ -334,16 +318,10 @@ export function renderBatchSummary(entries: readonly BatchEntry[], lang: Lang): 
   const unreadable = entries.length - sum.files;
   return (
     [
-      `${t('Tổng hợp', 'Summary')} (${entries.length} ${t('tệp', 'files')}):`,
+      t('batchHeading', { n: entries.length }),
       ...table([head, ...rows]).map((l) => `  ${l}`),
-      t(
-        `Không có lỗi: ${sum.valid}/${sum.files} tệp đọc được · Lỗi: ${sum.errors} · Cảnh báo: ${sum.warnings} · ` +
-          `Nhiệm vụ quá hạn: ${sum.overdue}/${sum.tasks} · Chỉ tiêu chưa đạt: ${sum.missed}/${sum.kpis}` +
-          (unreadable ? ` · Không đọc được: ${unreadable}` : ''),
-        `No errors: ${sum.valid}/${sum.files} readable files · Errors: ${sum.errors} · Warnings: ${sum.warnings} · ` +
-          `Tasks overdue: ${sum.overdue}/${sum.tasks} · KPIs missed: ${sum.missed}/${sum.kpis}` +
-          (unreadable ? ` · Unreadable: ${unreadable}` : ''),
-      ),
+      t('batchTotals', { ...sum }) +
+        (unreadable ? ` · ${t('batchTotalsUnreadable', { n: unreadable })}` : ''),
     ].join('\n') + '\n'
   );
 }

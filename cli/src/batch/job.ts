@@ -10,6 +10,7 @@ import { readWorkbookContent, WorkbookReadError } from '../xlsx/readWorkbook';
 import { SameFileError, writeCheckedCopy } from '../xlsx/writeHighlights';
 import { writeErrorMessage } from '../outPath';
 import { SUMMARY_KEYWORDS } from '../summary/ownSummary';
+import { cliText } from '../../../shared/src/words/cli';
 
 export interface FileJob {
   /** Absolute path of the file. */
@@ -45,10 +46,7 @@ export async function runJob(job: FileJob): Promise<JobResult> {
   if (job.want === 'digest' && keywords === SUMMARY_KEYWORDS)
     return {
       ok: true,
-      skipped:
-        lang === 'vi'
-          ? `${oneLine(job.shown)}: tệp tổng hợp do cchc ghi, không phải tệp của đơn vị; bỏ qua.`
-          : `${oneLine(job.shown)}: a summary written by cchc, not a ward's file; left out.`,
+      skipped: cliText(lang, 'summaryOfCchc', { file: oneLine(job.shown) }),
     };
   const report = checkWorkbook(grids, { ...job.options, file: job.shown });
   if (job.want === 'report') {
@@ -79,7 +77,5 @@ function isSystemError(e: unknown): boolean {
 export function failureLine(e: unknown, path: string, lang: Lang): string {
   if (e instanceof WorkbookReadError) return e.messageIn(lang);
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  return lang === 'vi'
-    ? `${oneLine(basename(path))}: không kiểm tra được (${detail}).`
-    : `${oneLine(basename(path))}: could not be checked (${detail}).`;
+  return cliText(lang, 'couldNotCheck', { file: oneLine(basename(path)), detail });
 }

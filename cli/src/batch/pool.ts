@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../../shared/src/index';
+import { cliText } from '../../../shared/src/words/cli';
 import type { FileJob, JobResult } from './job';
 
 export interface PoolLimits {
@@ -35,21 +36,8 @@ export function poolLimits(env: NodeJS.ProcessEnv = process.env): PoolLimits {
 
 /** The line for a file that its worker could not finish: the limit it hit, and what the user can do. */
 export function limitLine(file: string, limit: 'memory' | 'time' | 'crash', lang: Lang): string {
-  const vi = lang === 'vi';
-  switch (limit) {
-    case 'memory':
-      return vi
-        ? `${file}: tệp quá lớn hoặc có vùng gộp ô bất thường (vượt giới hạn bộ nhớ khi đọc); hãy mở tệp, xóa các dòng, cột và vùng gộp ô thừa rồi lưu lại.`
-        : `${file}: the file is too large or has an abnormal merged range (it exceeded the memory limit while being read); open it, delete the surplus rows, columns and merges, and save it again.`;
-    case 'time':
-      return vi
-        ? `${file}: tệp quá lớn hoặc có vùng gộp ô bất thường (đọc quá thời gian cho phép); hãy mở tệp, xóa các dòng, cột và vùng gộp ô thừa rồi lưu lại.`
-        : `${file}: the file is too large or has an abnormal merged range (reading it took too long); open it, delete the surplus rows, columns and merges, and save it again.`;
-    case 'crash':
-      return vi
-        ? `${file}: không kiểm tra được tệp này (chương trình đọc tệp dừng bất thường).`
-        : `${file}: this file could not be checked (the reader stopped unexpectedly).`;
-  }
+  const key = ({ memory: 'limitMemory', time: 'limitTime', crash: 'limitCrash' } as const)[limit];
+  return cliText(lang, key, { file });
 }
 
 function spawn(limits: PoolLimits): Worker {

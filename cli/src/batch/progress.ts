@@ -3,14 +3,14 @@
  * in place at most ten times a second; cleared at the end so the closing lines stand alone.
  */
 import type { Lang } from '../../../shared/src/index';
+import { cliText } from '../../../shared/src/words/cli';
 
 export function progressText(done: number, total: number, elapsedMs: number, lang: Lang): string {
   const count = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
   const left = done > 0 ? Math.ceil(((total - done) * elapsedMs) / done / 1000) : null;
-  const vi = lang === 'vi';
-  const head = vi ? `Đã đọc ${count(done)}/${count(total)} tệp` : `Read ${count(done)}/${count(total)} files`;
+  const head = cliText(lang, 'progressRead', { done: count(done), total: count(total) });
   if (left === null || done === total) return head;
-  return `${head} · ${vi ? `còn khoảng ${left} giây` : `about ${left} s left`}`;
+  return `${head} · ${cliText(lang, 'progressLeft', { seconds: left })}`;
 }
 
 export class Progress {

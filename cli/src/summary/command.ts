@@ -10,6 +10,8 @@ import { unreadableDigest, type FileDigest } from '../../../shared/src/summary/d
 import { renderSummaryHtml } from '../../../shared/src/summary/htmlReport';
 import type { Summary } from '../../../shared/src/summary/schema';
 import { formatNumber } from '../../../shared/src/index';
+import type { FillParams } from '../../../shared/src/text/fill';
+import { cliText, type CliKey } from '../../../shared/src/words/cli';
 import {
   argLang,
   baseDir,
@@ -17,7 +19,6 @@ import {
   commonFolder,
   langOption,
   parseCommand,
-  say,
   UsageError,
   wantsHelp,
 } from '../args';
@@ -56,19 +57,12 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
     }),
   );
   const lang = langOption(values.lang);
-  const t = (vi: string, en: string) => say(lang, vi, en);
+  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
   if (positionals.length === 0 || positionals.every((p) => p.trim() === ''))
-    throw new UsageError(
-      t('Cần tệp hoặc thư mục các tệp của đơn vị.', 'Name the ward files or the folder holding them.'),
-    );
-  if (!values.out)
-    throw new UsageError(
-      t('Cần tên tệp tổng hợp: --out tong-hop.xlsx', 'Name the summary: --out summary.xlsx'),
-    );
-  if (!/\.xlsx$/i.test(values.out))
-    throw new UsageError(t('--out ghi tệp .xlsx', '--out writes an .xlsx file'));
-  if (values.html !== undefined && !/\.html?$/i.test(values.html))
-    throw new UsageError(t('--html ghi tệp .html', '--html writes an .html file'));
+    throw new UsageError(t('nameWardFiles'));
+  if (!values.out) throw new UsageError(t('nameSummaryFile'));
+  if (!/\.xlsx$/i.test(values.out)) throw new UsageError(t('outWritesXlsx'));
+  if (values.html !== undefined && !/\.html?$/i.test(values.html)) throw new UsageError(t('htmlWritesHtml'));
   const options = checkOptionsFrom(values, lang, io.today());
   const base = baseDir();
   const force = values.force ?? false;
@@ -81,9 +75,7 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
       path: checkOutPath(resolve(base, values.html), force, lang, values.html),
     });
   if (outputs.length === 2 && sameFile(outputs[0].path, outputs[1].path))
-    throw new UsageError(
-      t('--out và --html phải là hai tệp khác nhau.', '--out and --html must be two files.'),
-    );
+    throw new UsageError(t('outAndHtmlDiffer'));
 
   const inputs = positionals.filter((p) => p.trim() !== '').map((p) => resolve(base, p));
   // An input is never overwritten, with or without --force: neither a file named on the command line nor a ward's
@@ -92,38 +84,15 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
   const unlisted: string[] = [];
   const all = batchFiles(inputs, [], (folder) => unlisted.push(folder));
   for (const o of outputs) {
-    if (inputs.some((i) => sameFile(i, o.path)))
-      throw new UsageError(
-        t(
-          `Không ghi đè tệp đầu vào: chọn tên khác cho ${o.arg}.`,
-          `An input is never overwritten: choose another name than ${o.arg}.`,
-        ),
-      );
+    if (inputs.some((i) => sameFile(i, o.path))) throw new UsageError(t('outputIsInput', { file: o.arg }));
     if (all.some((f) => sameFile(f, o.path)) && !isOwnSummary(o.path))
-      throw new UsageError(
-        t(
-          `${o.arg} là một tệp của đơn vị trong thư mục đang tổng hợp: không ghi đè; chọn tên khác hoặc ghi ra thư mục khác.`,
-          `${o.arg} is a ward's file in a folder being summarised: it is never overwritten; choose another name or folder.`,
-        ),
-      );
+      throw new UsageError(t('outputIsWardFile', { file: o.arg }));
   }
   const files = all.filter((f) => !outputs.some((o) => sameFile(f, o.path)));
-  if (files.length === 0)
-    throw new UsageError(
-      t(
-        'Không có tệp .xlsx hoặc .csv nào trong các thư mục đã cho.',
-        'There is no .xlsx or .csv file in the folders given.',
-      ),
-    );
+  if (files.length === 0) throw new UsageError(t('noInputFiles'));
 
   // A folder that cannot be listed holds wards that would be missing without a word: one line each.
-  for (const folder of unlisted)
-    io.err(
-      t(
-        `${oneLine(folder)}: không đọc được thư mục (không có quyền?); các tệp trong đó không được tổng hợp.`,
-        `${oneLine(folder)}: the folder cannot be read (no permission?); its files are not in the summary.`,
-      ) + '\n',
-    );
+  for (const folder of unlisted) io.err(t('folderUnreadable', { folder: oneLine(folder) }) + '\n');
   const common = commonFolder(files);
   const shown = (f: string) => relative(common, f) || basename(f);
   const jobs: FileJob[] = files.map((path) => ({ path, shown: shown(path), options, want: 'digest' }));
@@ -140,10 +109,7 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
 
   const summary = consolidate(digests, { lang, today: options.asOf ?? io.today() });
   if (summary.totals.read === 0) {
-    io.err(
-      t('Không đọc được tệp nào: không ghi tệp tổng hợp.', 'No file could be read: no summary was written.') +
-        '\n',
-    );
+    io.err(t('nothingRead') + '\n');
     return EXIT.unusable;
   }
   writeWhole(outputs[0].path, await summaryWorkbookBuffer(summary), force, outputs[0].arg, lang);
@@ -161,33 +127,30 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
 
 /** What the office reads in the terminal: the counts, then where the summary is. */
 function closingLines(s: Summary, written: string[], lang: Lang): string {
-  const t = (vi: string, en: string) => say(lang, vi, en);
+  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
   const n = s.totals;
   const rate = n.rate === null ? '—' : `${formatNumber(Math.round(n.rate * 1000) / 10, lang)}%`;
   const lines = [
-    t(
-      `Đã tổng hợp ${n.read}/${n.files} tệp của ${n.units} đơn vị` +
-        (n.unreadable ? `; ${n.unreadable} tệp không đọc được.` : '.'),
-      `Summarised ${n.read}/${n.files} files from ${n.units} units` +
-        (n.unreadable ? `; ${n.unreadable} could not be read.` : '.'),
-    ),
-    t(
-      `Nhiệm vụ: ${n.tasks.total}, hoàn thành ${n.tasks.done}, quá hạn ${n.tasks.overdue}. Chỉ tiêu: đạt ${n.kpis.met}, không đạt ${n.kpis.missed}, chưa có số liệu ${n.kpis.noData}; tỷ lệ đạt ${rate}.`,
-      `Tasks: ${n.tasks.total}, done ${n.tasks.done}, overdue ${n.tasks.overdue}. Indicators: met ${n.kpis.met}, missed ${n.kpis.missed}, no data ${n.kpis.noData}; attainment ${rate}.`,
-    ),
-    t(
-      `Lỗi: ${n.errors} ở ${n.filesWithErrors} tệp; cảnh báo: ${n.warnings}.`,
-      `Errors: ${n.errors} in ${n.filesWithErrors} files; warnings: ${n.warnings}.`,
-    ),
+    t(n.unreadable ? 'summarisedSomeUnreadable' : 'summarised', {
+      read: n.read,
+      files: n.files,
+      units: n.units,
+      unreadable: n.unreadable,
+    }),
+    t('summaryCounts', {
+      tasks: n.tasks.total,
+      done: n.tasks.done,
+      overdue: n.tasks.overdue,
+      met: n.kpis.met,
+      missed: n.kpis.missed,
+      noData: n.kpis.noData,
+      rate,
+    }),
+    t('summaryErrors', { errors: n.errors, files: n.filesWithErrors, warnings: n.warnings }),
   ];
   const twice = s.files.filter((f) => f.sameUnit.length > 0 && f.unreadable === null);
   if (twice.length > 0)
-    lines.push(
-      t(
-        `Đơn vị gửi nhiều tệp (đều được tính): ${[...new Set(twice.map((f) => f.unit))].join(', ')}.`,
-        `Units that sent more than one file (all counted): ${[...new Set(twice.map((f) => f.unit))].join(', ')}.`,
-      ),
-    );
-  lines.push(t(`Đã ghi: ${written.join(', ')}`, `Written: ${written.join(', ')}`));
+    lines.push(t('unitsSentTwice', { units: [...new Set(twice.map((f) => f.unit))].join(', ') }));
+  lines.push(t('written', { files: written.join(', ') }));
   return lines.join('\n') + '\n';
 }

@@ -10,6 +10,7 @@ import type { Lang, Report } from '../../../shared/src/index';
 import { checkedCopy, HIGHLIGHT_FORMULA } from '../../../shared/src/xlsx/copy';
 import { XlsxError } from '../../../shared/src/xlsx/errors';
 import { READ_ERRORS, readWhereOf } from '../../../shared/src/xlsx/readMessages';
+import { cliText } from '../../../shared/src/words/cli';
 import { writeWhole } from '../outPath';
 import { readBytes, WorkbookReadError } from './readWorkbook';
 
@@ -20,13 +21,11 @@ export class SameFileError extends Error {
   override readonly name = 'SameFileError';
 
   constructor(readonly file: string) {
-    super(`Không ghi đè tệp gốc ${file}: chọn tên khác cho bản đã đánh dấu.`);
+    super(cliText('vi', 'copyIsInput', { file }));
   }
 
   messageIn(lang: 'vi' | 'en'): string {
-    return lang === 'vi'
-      ? this.message
-      : `The input ${this.file} is never overwritten: choose another name for the copy.`;
+    return cliText(lang, 'copyIsInput', { file: this.file });
   }
 }
 

@@ -3,12 +3,15 @@
  * in place at most ten times a second; cleared at the end so the closing lines stand alone.
  */
 import type { Lang } from '../../../shared/src/index';
+import { formatCount } from '../../../shared/src/text/numbers';
 import { cliText } from '../../../shared/src/words/cli';
 
 export function progressText(done: number, total: number, elapsedMs: number, lang: Lang): string {
-  const count = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
   const left = done > 0 ? Math.ceil(((total - done) * elapsedMs) / done / 1000) : null;
-  const head = cliText(lang, 'progressRead', { done: count(done), total: count(total) });
+  const head = cliText(lang, 'progressRead', {
+    done: formatCount(done, lang),
+    total: formatCount(total, lang),
+  });
   if (left === null || done === total) return head;
   return `${head} · ${cliText(lang, 'progressLeft', { seconds: left })}`;
 }

@@ -9,7 +9,7 @@ import { consolidate } from '../../../shared/src/summary/consolidate';
 import { unreadableDigest, type FileDigest } from '../../../shared/src/summary/digest';
 import { renderSummaryHtml } from '../../../shared/src/summary/htmlReport';
 import type { Summary } from '../../../shared/src/summary/schema';
-import { formatNumber } from '../../../shared/src/index';
+import { formatRate } from '../../../shared/src/text/numbers';
 import type { FillParams } from '../../../shared/src/text/fill';
 import { cliText, type CliKey } from '../../../shared/src/words/cli';
 import {
@@ -129,7 +129,7 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
 function closingLines(s: Summary, written: string[], lang: Lang): string {
   const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
   const n = s.totals;
-  const rate = n.rate === null ? '—' : `${formatNumber(Math.round(n.rate * 1000) / 10, lang)}%`;
+  const rate = formatRate(n.rate, lang);
   const lines = [
     t(n.unreadable ? 'summarisedSomeUnreadable' : 'summarised', {
       read: n.read,

@@ -169,7 +169,7 @@ describe('cchc summary over a province inbox', () => {
         .stdout,
     ) as Report;
     expect(clean.code).toBe(r.valid ? 0 : 1);
-    expect(clean.stdout).toContain('Summarised 1/1 files from 1 units.');
+    expect(clean.stdout).toContain('Summarised 1/1 file from 1 unit.');
     const none = cchc(['summary', join(WARDS, 'hong.xlsx'), '--out', 'khong.xlsx']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('Không đọc được tệp nào');

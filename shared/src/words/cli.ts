@@ -206,8 +206,8 @@ const EN: Record<CliKey, string> = {
   areaColDone: 'Done',
   areaColOverdue: 'Overdue',
   areaColKpis: 'KPIs',
-  areaTaskTotal: 'Total: {n} tasks',
-  areaKpiTotal: 'Total: {n} KPIs',
+  areaTaskTotal: 'Total: {n, plural, one {# task} other {# tasks}}',
+  areaKpiTotal: 'Total: {n, plural, one {# KPI} other {# KPIs}}',
   conclusion: 'Result: {parts}.',
   conclusionErrors: '{n, plural, one {# error to fix} other {# errors to fix}}',
   conclusionNoErrors: 'no errors',
@@ -215,7 +215,7 @@ const EN: Record<CliKey, string> = {
   conclusionOverdue: '{n, plural, one {# task overdue} other {# tasks overdue}}',
 
   // One line per file (several files, or --format summary).
-  batchHeading: 'Summary ({n} files):',
+  batchHeading: 'Summary ({n, plural, one {# file} other {# files}}):',
   batchColFile: 'File',
   batchColErrors: 'Errors',
   batchColWarnings: 'Warnings',
@@ -279,13 +279,14 @@ const EN: Record<CliKey, string> = {
   folderUnreadable: '{folder}: the folder cannot be read (no permission?); its files are not in the summary.',
   summaryOfCchc: "{file}: a summary written by cchc, not a ward's file; left out.",
   nothingRead: 'No file could be read: no summary was written.',
-  summarised: 'Summarised {read}/{files} files from {units} units.',
+  summarised:
+    'Summarised {read}/{files, plural, one {# file} other {# files}} from {units, plural, one {# unit} other {# units}}.',
   summarisedSomeUnreadable:
-    'Summarised {read}/{files} files from {units} units; {unreadable} could not be read.',
+    'Summarised {read}/{files, plural, one {# file} other {# files}} from {units, plural, one {# unit} other {# units}}; {unreadable} could not be read.',
   summaryCounts:
     'Tasks: {tasks}, done {done}, overdue {overdue}. Indicators: met {met}, missed {missed}, ' +
     'no data {noData}; attainment {rate}.',
-  summaryErrors: 'Errors: {errors} in {files} files; warnings: {warnings}.',
+  summaryErrors: 'Errors: {errors} in {files, plural, one {# file} other {# files}}; warnings: {warnings}.',
   unitsSentTwice: 'Units that sent more than one file (all counted): {units}.',
   written: 'Written: {files}',
 

@@ -358,7 +358,7 @@ export async function startPage(ownScript: string): Promise<void> {
     try {
       if (loaded.csv) throw new WebError('downloadCsv');
       const copy = await (await engineReady).copy(used);
-      const name = `${baseName(loaded.name)}.${lang === 'vi' ? 'da-kiem-tra' : 'checked'}.xlsx`;
+      const name = `${baseName(loaded.name)}.${w(lang, 'checkedSuffix')}.xlsx`;
       save(copy, name);
       downloadSay = (l) => w(l, 'copyDone', { file: name });
     } catch (e) {

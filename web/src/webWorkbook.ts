@@ -66,7 +66,7 @@ export function failureError(e: EngineFailure, file: string): WebError {
 
 export function explainWebError(e: unknown, lang: Lang): string {
   if (e instanceof WebError) return e.words ? e.words(lang) : w(lang, e.key, e.params);
-  if (e instanceof EngineFailure) return failureText(e, lang === 'vi' ? 'Tệp' : 'The file', lang);
+  if (e instanceof EngineFailure) return failureText(e, w(lang, 'theFile'), lang);
   // Anything else is a fault of the page, not of the file: its message is for developers, never shown.
   return w(lang, 'failed');
 }

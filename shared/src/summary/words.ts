@@ -3,6 +3,7 @@
  * Status words (Đạt, Không đạt …) come from the report's own `statusLabel`.
  */
 import { formatCount } from '../text/numbers';
+import { fill } from '../text/fill';
 import type { Lang } from '../report/messages';
 
 const WORDS = {
@@ -102,5 +103,5 @@ export function summaryWord(word: SummaryWord, lang: Lang): string {
 export function sameUnitList(f: { sameUnit: readonly string[]; sameUnitCount: number }, lang: Lang): string {
   const more = f.sameUnitCount - f.sameUnit.length;
   if (more <= 0) return f.sameUnit.join(', ');
-  return `${f.sameUnit.join(', ')} ${summaryWord('sameUnitMore', lang).replace('{n}', formatCount(more, lang))}`;
+  return `${f.sameUnit.join(', ')} ${fill(summaryWord('sameUnitMore', lang), { n: formatCount(more, lang) }, lang)}`;
 }

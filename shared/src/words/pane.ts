@@ -112,6 +112,8 @@ const VI = {
   copyCheckedWith: 'Kiểm tra bằng {product} {version}',
   copyName: 'Tên',
   copyTotal: 'Tổng',
+  copySheetName: 'Kết quả kiểm tra',
+  copyAuthor: 'Kiểm tra CCHC',
 } as const;
 
 export type Key = keyof typeof VI;
@@ -218,6 +220,8 @@ const EN: Record<Key, string> = {
   copyCheckedWith: 'Checked with {product} {version}',
   copyName: 'Name',
   copyTotal: 'Total',
+  copySheetName: 'Check results',
+  copyAuthor: 'CCHC check',
 };
 
 export const STRINGS: Record<Lang, Record<Key, string>> = { vi: VI, en: EN };

@@ -74,6 +74,9 @@ const VI = {
   stepCheck: 'kiểm tra tệp',
   stepCopy: 'tạo bản đã kiểm tra',
   stepRow: 'hiện dòng của trang tính',
+  theFile: 'Tệp',
+  // The checked copy's name: "<file>.da-kiem-tra.xlsx".
+  checkedSuffix: 'da-kiem-tra',
   advice:
     'Hãy mở tệp bằng Excel, xóa các dòng, cột và vùng gộp ô thừa (nhất là ở xa bảng), lưu thành một bản sao (.xlsx) rồi chọn bản sao đó ở đây.',
 } as const;
@@ -119,6 +122,8 @@ const EN: Record<WebKey, string> = {
   stepCheck: 'checking it',
   stepCopy: 'making the checked copy',
   stepRow: 'showing the row',
+  theFile: 'The file',
+  checkedSuffix: 'checked',
   advice:
     'Open it in Excel, delete the surplus rows, columns and merged ranges (especially those far from the table), save a copy (.xlsx) and choose that copy here.',
 };

@@ -28,6 +28,7 @@ import {
   type Note,
 } from './notes';
 import { looksOf, resultsContent, resultsSheetXml } from './results';
+import { paneText } from '../../words/pane';
 import { BLANK_STYLES, extendStyles } from './styles';
 import {
   addLegacyDrawing,
@@ -237,7 +238,7 @@ function writeHighlights(
 /** The notes: each sheet's comments and VML parts, extended or new. */
 function writeNotes(copy: Copy, notesBySheet: Map<string, Map<string, string[]>>, lang: Lang): void {
   const { entries, folder } = copy;
-  const author = lang === 'vi' ? 'Kiểm tra CCHC' : 'CCHC check';
+  const author = paneText(lang, 'copyAuthor');
   let nextBlock = usedShapeBlocks(
     [...entries.data.values()]
       .filter((e) => /\.vml$/i.test(e.name))
@@ -303,7 +304,7 @@ function addResultsSheet(
 ): void {
   const { entries, book, folder } = copy;
   const resultsName = freeSheetName(
-    lang === 'vi' ? 'Kết quả kiểm tra' : 'Check results',
+    paneText(lang, 'copySheetName'),
     book.sheets.map((s) => s.name),
   );
   const resultsPath = entries.free(`${folder}worksheets/sheet`, '.xml');

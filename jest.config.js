@@ -7,7 +7,8 @@
  * - programs: Chromium (the three hosts' panes, the summary page) and LibreOffice (our files opened, recalculated
  *   and printed by another spreadsheet);
  * - large: the files at the limits (200,000 and 1,048,576 rows, hostile packages), signals, the release.
- * The builds they share are made once per run by the global setup (.ci/test-bundles.js).
+ * The builds they share are made once per run by the global setup (.ci/test-bundles.js): the command line
+ * before the first test, the hosts' bundles beside the first tests.
  */
 const PROGRAMS = ['\\.e2e\\.test\\.ts$', '\\.libreoffice\\.test\\.ts$'];
 const LARGE = [

@@ -3,16 +3,18 @@
  * What the tests run as a user would, built once per test run instead of once per test file: the compiled
  * command line (`npm run build`, dist/) and the hosts' webpack bundles (the Excel add-in, the Sheets add-on, the
  * web page). The bundles go to test-output/bundles/<hash>/ under a hash of their sources, so a run whose sources
- * did not change since the last one reuses them; tests find the folder in CCHC_TEST_BUNDLES. The two builds run
- * side by side (two processes: one per core of the machine CI runs on).
+ * did not change since the last one reuses them; tests find the folder in CCHC_TEST_BUNDLES. The command line is
+ * ready before any test starts; the bundles are made beside the first tests (startBundles).
  */
 const { spawn } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const {
+  closeSync,
   existsSync,
   mkdirSync,
-  readdirSync,
+  openSync,
   readFileSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -69,10 +71,7 @@ function sourcesHash() {
 
 function run(args, label) {
   return new Promise((resolve, reject) => {
-    // The add-in as the tests serve it: for the development origin, whatever the shell has set.
-    const env = { ...process.env };
-    delete env.ADDIN_ORIGIN;
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -83,39 +82,53 @@ function run(args, label) {
   });
 }
 
+/**
+ * The bundles are built in the background: the tests that need none run meanwhile on the other core, and a test
+ * that needs one waits for it (shared/ui/test/testBundles.ts). The builder is a process of its own that moves its
+ * folder into place (or leaves `<hash>.failed` with the error) itself, so a run that ends first leaves it whole.
+ */
+function startBundles(dir) {
+  rmSync(CACHE, { recursive: true, force: true });
+  mkdirSync(CACHE, { recursive: true });
+  const log = openSync(`${dir}.log`, 'w');
+  const env = { ...process.env };
+  // The add-in as the tests serve it: for the development origin, whatever the shell has set.
+  delete env.ADDIN_ORIGIN;
+  const child = spawn(process.execPath, [__filename, dir], { cwd: ROOT, env, stdio: ['ignore', log, log] });
+  child.unref();
+  closeSync(log);
+}
+
 async function setup() {
   if (process.env[ENV]) return;
   const started = Date.now();
   const dir = join(CACHE, sourcesHash());
-  const jobs = [
-    run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'npm run build (tsc)'),
-  ];
-  if (!existsSync(join(dir, 'done'))) {
-    rmSync(CACHE, { recursive: true, force: true });
-    const building = `${dir}.building`;
-    mkdirSync(building, { recursive: true });
-    jobs.push(
-      run([__filename, building], 'webpack (test bundles)').then(() => {
-        writeFileSync(join(building, 'done'), '');
-        renameSync(building, dir);
-      }),
-    );
-  }
-  await Promise.all(jobs);
+  if (!existsSync(join(dir, 'done'))) startBundles(dir);
+  await run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'npm run build (tsc)');
   process.env[ENV] = dir;
   process.env[BUILT_ENV] = '1';
-  if (process.env.CI) console.log(`\ntest builds ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (process.env.CI) console.log(`\ncommand line built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 module.exports = { setup, ENV, BUILT_ENV };
 
 if (require.main === module) {
   const dir = process.argv[2];
-  const folders = { addin: join(dir, 'addin'), sheets: join(dir, 'sheets'), web: join(dir, 'web') };
+  const building = `${dir}.building`;
+  mkdirSync(building, { recursive: true });
+  const folders = {
+    addin: join(building, 'addin'),
+    sheets: join(building, 'sheets'),
+    web: join(building, 'web'),
+  };
   require('../cli/scripts/webpackBundles.js')
     .buildBundles(folders)
+    .then(() => {
+      writeFileSync(join(building, 'done'), '');
+      renameSync(building, dir);
+    })
     .catch((e) => {
-      console.error(e && e.stack ? e.stack : e);
+      writeFileSync(`${dir}.failed`, String(e && e.stack ? e.stack : e));
       process.exit(1);
     });
 }

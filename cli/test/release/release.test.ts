@@ -45,6 +45,7 @@ describe('npm run release', () => {
   let out = '';
   let seconds = 0;
 
+  let bundles = { web: '', sheets: '' };
   beforeAll(() => {
     // The compiled CLI up to date first (under the tests' build lock), so the release's own build changes nothing.
     ensureBuilt();
@@ -55,6 +56,8 @@ describe('npm run release', () => {
     seconds = (Date.now() - started) / 1000;
     if (run.status !== 0) throw new Error(`release failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
     console.info(`npm run release: ${seconds.toFixed(0)} s; ${run.stdout.trim().split('\n').at(-1)}`);
+    // The tests' own build of the same configurations, to compare with (waited for here, not in a test).
+    bundles = { web: testBundle('web'), sheets: testBundle('sheets') };
   }, 660_000);
 
   afterAll(() => {
@@ -88,8 +91,7 @@ describe('npm run release', () => {
 
   it('has the same page and sidebar as npm run build:web and build:sheets', () => {
     // The tests' own build of the same configurations (as those scripts make them), a separate webpack run.
-    const web = testBundle('web');
-    const sheets = testBundle('sheets');
+    const { web, sheets } = bundles;
     expect(readFileSync(join(out, 'cchc.html')).equals(readFileSync(join(web, 'cchc.html')))).toBe(true);
     for (const f of ['Code.js', 'sidebar.html', 'appsscript.json'])
       expect(readFileSync(join(out, 'sheets', f)).equals(readFileSync(join(sheets, f)))).toBe(true);

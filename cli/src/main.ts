@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Lang, Report } from '../../shared/src/index';
 import { PRODUCT, VERSION } from '../../shared/src/version';
 import { defaultIo, EXIT, type Io } from './io';
-import { renderBatchSummary, renderText, type BatchEntry } from './textReport';
+import { batchCounts, renderBatchSummary, renderText, type BatchEntry } from './textReport';
 import { WorkbookReadError } from './xlsx/readWorkbook';
 import { runFiles } from './batch/runFiles';
 import type { FileJob } from './batch/job';
@@ -132,7 +132,7 @@ async function validate(args: string[], io: Io): Promise<number> {
     path,
     shown: shownName(path),
     options,
-    want: 'report',
+    want: format === 'summary' ? 'counts' : 'report',
     copy,
   }));
   let code: number = EXIT.ok;
@@ -145,11 +145,12 @@ async function validate(args: string[], io: Io): Promise<number> {
       code = EXIT.unusable;
       return;
     }
-    const report = result.report as Report;
-    reports.push(report);
-    batch.push({ file: shown, report });
-    if (!report.valid && code === EXIT.ok) code = EXIT.findings;
-    if (format === 'text')
+    const report = result.report;
+    const counts = result.counts ?? batchCounts(report as Report, lang);
+    if (report) reports.push(report);
+    batch.push({ file: shown, counts });
+    if (!counts.valid && code === EXIT.ok) code = EXIT.findings;
+    if (format === 'text' && report)
       io.out(renderText(report, lang, io.width?.() ?? 80) + (positionals.length > 1 ? '\n' : ''));
     if (result.copyError !== undefined) {
       io.err(result.copyError + '\n');

@@ -258,7 +258,41 @@ function table(rows: string[][], width = Infinity, flex = 1): string[] {
 }
 
 /** One checked file of a batch, or one that could not be read (its one-line reason already went to stderr). */
-export type BatchEntry = { file: string; report: Report } | { file: string; unreadable: true };
+/** What the batch table says of one readable file: the report's counts, small enough to send from a worker. */
+export interface BatchCounts {
+  valid: boolean;
+  hasTable: boolean;
+  errors: number;
+  warnings: number;
+  overdue: number;
+  tasks: number;
+  missed: number;
+  kpis: number;
+}
+
+export type BatchEntry = { file: string; counts: BatchCounts } | { file: string; unreadable: true };
+
+/** The batch table's figures of one report (the worker computes them for --format summary, not the report). */
+export function batchCounts(report: Report, lang: Lang): BatchCounts {
+  const counts = reportDisplay(report, lang).counts;
+  const out: BatchCounts = {
+    valid: report.valid,
+    hasTable: report.sheets.some((s) => s.kind !== 'none'),
+    errors: counts.error,
+    warnings: counts.warning,
+    overdue: 0,
+    tasks: 0,
+    missed: 0,
+    kpis: 0,
+  };
+  for (const s of report.sheets) {
+    out.overdue += s.summary.tasks.overdue;
+    out.tasks += s.summary.tasks.total;
+    out.missed += s.summary.kpis.missed;
+    out.kpis += s.summary.kpis.total;
+  }
+  return out;
+}
 
 /**
  * One line per file, for a province office checking many wards' files at once: errors and warnings, tasks
@@ -277,39 +311,24 @@ export function renderBatchSummary(entries: readonly BatchEntry[], lang: Lang): 
   const rows: string[][] = [];
   const sum = { files: 0, valid: 0, errors: 0, warnings: 0, overdue: 0, tasks: 0, missed: 0, kpis: 0 };
   for (const entry of entries) {
-    if (!('report' in entry)) {
+    if (!('counts' in entry)) {
       rows.push([clipPath(oneLine(entry.file), 48), '-', '-', '-', '-', t('batchUnreadable')]);
       continue;
     }
-    const { report } = entry;
-    const counts = reportDisplay(report, lang).counts;
-    let overdue = 0;
-    let tasks = 0;
-    let missed = 0;
-    let kpis = 0;
-    for (const s of report.sheets) {
-      overdue += s.summary.tasks.overdue;
-      tasks += s.summary.tasks.total;
-      missed += s.summary.kpis.missed;
-      kpis += s.summary.kpis.total;
-    }
-    const verdict = report.sheets.some((s) => s.kind !== 'none')
-      ? report.valid
-        ? t('batchNoErrors')
-        : t('batchErrors')
-      : t('batchNoTable');
+    const { overdue, tasks, missed, kpis, ...c } = entry.counts;
+    const verdict = c.hasTable ? (c.valid ? t('batchNoErrors') : t('batchErrors')) : t('batchNoTable');
     rows.push([
       clipPath(oneLine(entry.file), 48),
-      String(counts.error),
-      String(counts.warning),
+      String(c.errors),
+      String(c.warnings),
       tasks ? `${overdue}/${tasks}` : '-',
       kpis ? `${missed}/${kpis}` : '-',
       verdict,
     ]);
     sum.files++;
-    if (report.valid) sum.valid++;
-    sum.errors += counts.error;
-    sum.warnings += counts.warning;
+    if (c.valid) sum.valid++;
+    sum.errors += c.errors;
+    sum.warnings += c.warnings;
     sum.overdue += overdue;
     sum.tasks += tasks;
     sum.missed += missed;

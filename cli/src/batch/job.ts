@@ -11,6 +11,7 @@ import { SameFileError, writeCheckedCopy } from '../xlsx/writeHighlights';
 import { writeErrorMessage } from '../outPath';
 import { SUMMARY_KEYWORDS } from '../summary/ownSummary';
 import { cliText } from '../../../shared/src/words/cli';
+import { batchCounts, type BatchCounts } from '../textReport';
 
 export interface FileJob {
   /** Absolute path of the file. */
@@ -18,8 +19,12 @@ export interface FileJob {
   /** The name shown in reports (below the batch's common folder). */
   shown: string;
   options: CheckOptions;
-  /** What the caller needs back: the full report (validate) or the summary's digest of it. */
-  want: 'report' | 'digest';
+  /**
+   * What the caller needs back: the full report (validate --format text or json), only the batch table's counts
+   * of it (validate --format summary: a 200,000-row report is not sent between threads for a line of figures),
+   * or the summary's digest of it.
+   */
+  want: 'report' | 'counts' | 'digest';
   /** Also write the highlighted copy there (validate --out); `arg` is the name as the user wrote it. */
   copy?: { path: string; arg: string; force?: boolean; temp?: string };
 }
@@ -29,7 +34,14 @@ export type JobResult =
    * `copyError`: the one line saying why the copy could not be written (the report is still good); `skipped`: the
    * line saying why the file is left out of a summary (it is a summary cchc wrote).
    */
-  | { ok: true; report?: Report; digest?: FileDigest; copyError?: string; skipped?: string }
+  | {
+      ok: true;
+      report?: Report;
+      counts?: BatchCounts;
+      digest?: FileDigest;
+      copyError?: string;
+      skipped?: string;
+    }
   /** `line`: the one line the user sees, starting with the file's name. */
   | { ok: false; line: string };
 
@@ -49,13 +61,14 @@ export async function runJob(job: FileJob): Promise<JobResult> {
       skipped: cliText(lang, 'summaryOfCchc', { file: oneLine(job.shown) }),
     };
   const report = checkWorkbook(grids, { ...job.options, file: job.shown });
-  if (job.want === 'report') {
-    if (!job.copy) return { ok: true, report };
+  if (job.want !== 'digest') {
+    const done = job.want === 'counts' ? { counts: batchCounts(report, lang) } : { report };
+    if (!job.copy) return { ok: true, ...done };
     try {
       await writeCheckedCopy(job.path, job.copy.path, report, lang, job.copy.force ?? false, job.copy.temp);
-      return { ok: true, report };
+      return { ok: true, ...done };
     } catch (e) {
-      return { ok: true, report, copyError: copyErrorLine(e, job, lang) };
+      return { ok: true, ...done, copyError: copyErrorLine(e, job, lang) };
     }
   }
   return { ok: true, digest: digestReport(report, grids, job.shown) };

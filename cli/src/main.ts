@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Lang, Report } from '../../shared/src/index';
 import { PRODUCT, VERSION } from '../../shared/src/version';
 import { defaultIo, EXIT, type Io } from './io';
-import { batchCounts, renderBatchSummary, renderText, type BatchEntry } from './textReport';
+import { batchCounts, renderBatchSummary, type BatchEntry } from './textReport';
 import { WorkbookReadError } from './xlsx/readWorkbook';
 import { runFiles } from './batch/runFiles';
 import type { FileJob } from './batch/job';
@@ -132,7 +132,8 @@ async function validate(args: string[], io: Io): Promise<number> {
     path,
     shown: shownName(path),
     options,
-    want: format === 'summary' ? 'counts' : 'report',
+    want: format === 'summary' ? 'counts' : format === 'text' ? 'text' : 'report',
+    width: io.width?.() ?? 80,
     copy,
   }));
   let code: number = EXIT.ok;
@@ -150,8 +151,8 @@ async function validate(args: string[], io: Io): Promise<number> {
     if (report) reports.push(report);
     batch.push({ file: shown, counts });
     if (!counts.valid && code === EXIT.ok) code = EXIT.findings;
-    if (format === 'text' && report)
-      io.out(renderText(report, lang, io.width?.() ?? 80) + (positionals.length > 1 ? '\n' : ''));
+    if (format === 'text' && result.text !== undefined)
+      io.out(result.text + (positionals.length > 1 ? '\n' : ''));
     if (result.copyError !== undefined) {
       io.err(result.copyError + '\n');
       code = EXIT.unusable;

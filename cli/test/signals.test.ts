@@ -46,9 +46,14 @@ it.each([
   '%s while the copy is written: the temporary file is removed and the run ends with %i',
   async (signal, status) => {
     let caught = 0;
-    for (let attempt = 0; attempt < 6 && caught < 1; attempt++) {
+    // A race by nature (the copy is written in a fraction of a second): up to twelve tries for one catch.
+    for (let attempt = 0; attempt < 12 && caught < 1; attempt++) {
       const run = await interrupted(signal);
-      expect(run.temp).not.toBe('');
+      if (run.temp === '') {
+        // The copy was written and renamed before its temporary file was seen: no signal was sent.
+        expect([run.code, run.left]).toEqual([0, ['ban-sao.xlsx']]);
+        continue;
+      }
       expect(run.code).toBe(status);
       // Never a temporary file left: caught mid-write, or (when the copy won the race) the copy alone.
       expect(run.left).toEqual(run.named ? ['ban-sao.xlsx'] : []);
@@ -57,5 +62,5 @@ it.each([
     // The signal did come while the temporary file was being written, at least once.
     expect(caught).toBeGreaterThan(0);
   },
-  180_000,
+  240_000,
 );

@@ -11,7 +11,7 @@ import { SameFileError, writeCheckedCopy } from '../xlsx/writeHighlights';
 import { writeErrorMessage } from '../outPath';
 import { SUMMARY_KEYWORDS } from '../summary/ownSummary';
 import { cliText } from '../../../shared/src/words/cli';
-import { batchCounts, type BatchCounts } from '../textReport';
+import { batchCounts, renderText, type BatchCounts } from '../textReport';
 
 export interface FileJob {
   /** Absolute path of the file. */
@@ -20,11 +20,13 @@ export interface FileJob {
   shown: string;
   options: CheckOptions;
   /**
-   * What the caller needs back: the full report (validate --format text or json), only the batch table's counts
-   * of it (validate --format summary: a 200,000-row report is not sent between threads for a line of figures),
-   * or the summary's digest of it.
+   * What the caller needs back: the full report (validate --format json), the text report and the counts
+   * (--format text), only the batch table's counts (--format summary): a 200,000-row report is not sent between
+   * threads for what a string or a line of figures says. Or the summary's digest of it.
    */
-  want: 'report' | 'counts' | 'digest';
+  want: 'report' | 'text' | 'counts' | 'digest';
+  /** For want 'text': the columns the text report may use. */
+  width?: number;
   /** Also write the highlighted copy there (validate --out); `arg` is the name as the user wrote it. */
   copy?: { path: string; arg: string; force?: boolean; temp?: string };
 }
@@ -37,6 +39,7 @@ export type JobResult =
   | {
       ok: true;
       report?: Report;
+      text?: string;
       counts?: BatchCounts;
       digest?: FileDigest;
       copyError?: string;
@@ -62,7 +65,12 @@ export async function runJob(job: FileJob): Promise<JobResult> {
     };
   const report = checkWorkbook(grids, { ...job.options, file: job.shown });
   if (job.want !== 'digest') {
-    const done = job.want === 'counts' ? { counts: batchCounts(report, lang) } : { report };
+    const done =
+      job.want === 'report'
+        ? { report }
+        : job.want === 'text'
+          ? { text: renderText(report, lang, job.width ?? 80), counts: batchCounts(report, lang) }
+          : { counts: batchCounts(report, lang) };
     if (!job.copy) return { ok: true, ...done };
     try {
       await writeCheckedCopy(job.path, job.copy.path, report, lang, job.copy.force ?? false, job.copy.temp);

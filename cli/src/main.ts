@@ -9,13 +9,11 @@ import { runFiles } from './batch/runFiles';
 import type { FileJob } from './batch/job';
 import { runDemo } from './demo';
 import { writeJsonItems } from './jsonStream';
-import { summaryCommand } from './summary/command';
 import { oneLine, visible } from './visible';
 import { OutPathError, checkOutPath, sameFile, tempPathFor, writeWhole } from './outPath';
 import { trackTemp, untrackTemp } from './tempFiles';
 import { buildTemplate } from '../../shared/src/templates/build';
 import { templateKinds, templateParamsFromForm, type TemplateChoice } from '../../shared/src/hosts/checkForm';
-import { renderWorkbook } from './templates/renderWorkbook';
 import { cliText, type CliKey } from '../../shared/src/words/cli';
 import type { FillParams } from '../../shared/src/text/fill';
 import {
@@ -46,7 +44,8 @@ export async function main(argv: string[], given: Io = defaultIo): Promise<numbe
       case 'template':
         return await template(rest, io);
       case 'summary':
-        return await summaryCommand(rest, io, (l) => usage(l, 'summary'));
+        // Loaded when asked for: it writes its workbook with exceljs, which `validate` never needs (0.18 s).
+        return await (await import('./summary/command')).summaryCommand(rest, io, (l) => usage(l, 'summary'));
       case undefined:
       case 'help':
       case '--help':
@@ -226,6 +225,7 @@ async function template(args: string[], io: Io): Promise<number> {
     throw new UsageError(t('invalidYear', { year: String(values.year) }));
   const out = checkOutPath(resolve(baseDir(), values.out), values.force ?? false, lang);
   const description = buildTemplate(templateKinds(which as TemplateChoice), params.value);
+  const { renderWorkbook } = await import('./templates/renderWorkbook');
   const buffer = Buffer.from(await renderWorkbook(description, lang).xlsx.writeBuffer());
   // Whole or nothing (a full disk leaves no broken file to block the next run), and without --force an existing
   // file is refused even if one appeared since the check above.

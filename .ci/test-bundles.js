@@ -8,6 +8,7 @@
  */
 const { spawn } = require('node:child_process');
 const { createHash } = require('node:crypto');
+const { runNode } = require('./runNode.js');
 const {
   closeSync,
   existsSync,
@@ -69,17 +70,9 @@ function sourcesHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
-function run(args, label) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${label} failed (${code}):\n${output.slice(-4000)}`)),
-    );
-  });
+async function run(args, label) {
+  const { code, output } = await runNode(args);
+  if (code !== 0) throw new Error(`${label} failed (${code}):\n${output.slice(-4000)}`);
 }
 
 /**

@@ -4,11 +4,9 @@
  * pane, each host, the whole for the command line and the tests), two compilers at a time (one per core of the
  * machine CI runs on). Prints each failing project's errors; exits 1 if any failed.
  */
-const { spawn } = require('node:child_process');
 const { cpus } = require('node:os');
-const { join } = require('node:path');
+const { runNode } = require('./runNode.js');
 
-const ROOT = join(__dirname, '..');
 const TSC = require.resolve('typescript/bin/tsc');
 const PROJECTS = [
   ['tsconfig.json', '--noEmit'],
@@ -19,14 +17,9 @@ const PROJECTS = [
   ['web/tsconfig.json'],
 ];
 
-function check([project, ...flags]) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSC, '-p', project, ...flags], { cwd: ROOT });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ project, ok: code === 0, output }));
-  });
+async function check([project, ...flags]) {
+  const { code, output } = await runNode([TSC, '-p', project, ...flags]);
+  return { project, ok: code === 0, output };
 }
 
 async function main() {

@@ -12,8 +12,7 @@ import {
 } from '../../shared/src/index';
 import { parseIsoDate } from '../../shared/src/deadlines/isoDate';
 import { parseYear } from '../../shared/src/hosts/checkForm';
-import { cliText, type CliKey } from '../../shared/src/words/cli';
-import type { FillParams } from '../../shared/src/text/fill';
+import { cliText, cliWords } from '../../shared/src/words/cli';
 
 /** A command line that cannot be run as written: its message is the one line the user sees. */
 export class UsageError extends Error {}
@@ -76,7 +75,7 @@ export interface JudgeArgs {
 
 /** --year, --as-of, --period and --cutoffs checked and read into the core's options; UsageError when wrong. */
 export function checkOptionsFrom(values: JudgeArgs, lang: Lang, today: string): CheckOptions {
-  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
+  const t = cliWords(lang);
   const options: CheckOptions = { lang, today };
   if (values.year !== undefined) {
     const y = parseYear(values.year);

@@ -14,8 +14,7 @@ import { OutPathError, checkOutPath, sameFile, tempPathFor, writeWhole } from '.
 import { trackTemp, untrackTemp } from './tempFiles';
 import { buildTemplate } from '../../shared/src/templates/build';
 import { templateKinds, templateParamsFromForm, type TemplateChoice } from '../../shared/src/hosts/checkForm';
-import { cliText, type CliKey } from '../../shared/src/words/cli';
-import type { FillParams } from '../../shared/src/text/fill';
+import { cliText, cliWords, type CliKey } from '../../shared/src/words/cli';
 import {
   argLang,
   baseDir,
@@ -95,7 +94,7 @@ async function validate(args: string[], io: Io): Promise<number> {
   // An empty argument (a script's unset variable) names no file; resolved, it would name the current folder.
   const positionals = parsed.positionals.filter((p) => p.trim() !== '').map((p) => resolve(base, p));
   const lang = langOption(values.lang);
-  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
+  const t = cliWords(lang);
   if (positionals.length === 0) throw new UsageError(t('nameFileToCheck'));
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'summary') throw new UsageError(t('formatValues'));
@@ -204,7 +203,7 @@ async function template(args: string[], io: Io): Promise<number> {
     }),
   );
   const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
-  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
+  const t = cliWords(lang);
   const which = positionals[0];
   const choices: readonly string[] = ['tasks', 'kpis', 'units', 'all'];
   if (!which || !choices.includes(which) || positionals.length > 1) {

@@ -7,8 +7,7 @@ import {
   type KpiRow,
   type SheetDisplay,
 } from '../../shared/src/hosts/reportDisplay';
-import { cliText, type CliKey } from '../../shared/src/words/cli';
-import type { FillParams } from '../../shared/src/text/fill';
+import { cliWords } from '../../shared/src/words/cli';
 import { oneLine } from './visible';
 
 /**
@@ -16,7 +15,7 @@ import { oneLine } from './visible';
  * and wording come from the core's display model, the same one the task pane renders.
  */
 export function renderText(report: Report, lang: Lang, width = 80): string {
-  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
+  const t = cliWords(lang);
   const display = reportDisplay(report, lang);
   const out: string[] = [];
   out.push(t('reportFile', { file: oneLine(report.file), asOf: display.asOfText }));
@@ -66,7 +65,7 @@ function append(out: string[], lines: readonly string[]): void {
 
 /** "Kết luận: 2 lỗi cần sửa · 3 chỉ tiêu chưa đạt · 2 nhiệm vụ quá hạn.": what the officer must act on. */
 function conclusion(report: Report, errors: number, lang: Lang): string {
-  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
+  const t = cliWords(lang);
   let missed = 0;
   let overdue = 0;
   for (const s of report.sheets) {
@@ -126,7 +125,7 @@ export function wrap(text: string, width: number, first = '', rest = first): str
 
 function renderKpis(kpis: KpiRow[], lang: Lang, width: number): string[] {
   if (kpis.length === 0) return [];
-  const t = (key: CliKey) => cliText(lang, key);
+  const t = cliWords(lang);
   const rows = kpis.map((k) => [
     k.number,
     clip(k.indicator, 48),
@@ -146,7 +145,7 @@ function renderKpis(kpis: KpiRow[], lang: Lang, width: number): string[] {
 function renderAreas(sheet: SheetDisplay, lang: Lang, width: number): string[] {
   // A blank appendix: its one finding says so; a table of zeros would say nothing more.
   if (sheet.blank) return [];
-  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
+  const t = cliWords(lang);
   const out: string[] = ['', `  ${t('areaHeading')}:`];
   if (sheet.kind === 'tasks') {
     const rows = sheet.taskAreas.flatMap((a) => [
@@ -299,7 +298,7 @@ export function batchCounts(report: Report, lang: Lang): BatchCounts {
  * overdue, KPIs missed, and the verdict. Totals over the readable files close the table.
  */
 export function renderBatchSummary(entries: readonly BatchEntry[], lang: Lang): string {
-  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
+  const t = cliWords(lang);
   const head = [
     t('batchColFile'),
     t('batchColErrors'),

@@ -11,7 +11,8 @@ export const CCHC = join(ROOT, 'cli/bin/cchc.js');
 
 const LOCK = join(ROOT, 'test-output', '.build-lock');
 
-function sleep(ms: number): void {
+/** Blocks this thread for `ms` (a test waiting for another's build: nothing else to do meanwhile). */
+export function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
@@ -33,7 +34,7 @@ export function ensureBuilt(): void {
       } catch {
         /* gone meanwhile */
       }
-      sleep(200);
+      sleepSync(200);
     }
   }
   try {

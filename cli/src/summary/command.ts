@@ -10,8 +10,7 @@ import { unreadableDigest, type FileDigest } from '../../../shared/src/summary/d
 import { renderSummaryHtml } from '../../../shared/src/summary/htmlReport';
 import type { Summary } from '../../../shared/src/summary/schema';
 import { formatRate } from '../../../shared/src/text/numbers';
-import type { FillParams } from '../../../shared/src/text/fill';
-import { cliText, type CliKey } from '../../../shared/src/words/cli';
+import { cliWords } from '../../../shared/src/words/cli';
 import {
   argLang,
   baseDir,
@@ -57,7 +56,7 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
     }),
   );
   const lang = langOption(values.lang);
-  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
+  const t = cliWords(lang);
   if (positionals.length === 0 || positionals.every((p) => p.trim() === ''))
     throw new UsageError(t('nameWardFiles'));
   if (!values.out) throw new UsageError(t('nameSummaryFile'));
@@ -127,7 +126,7 @@ export async function summaryCommand(args: string[], io: Io, usage: (lang: Lang)
 
 /** What the office reads in the terminal: the counts, then where the summary is. */
 function closingLines(s: Summary, written: string[], lang: Lang): string {
-  const t = (key: CliKey, params?: FillParams) => cliText(lang, key, params);
+  const t = cliWords(lang);
   const n = s.totals;
   const rate = formatRate(n.rate, lang);
   const lines = [

@@ -83,3 +83,13 @@ export function fill(template: string, params: FillParams, lang: Lang): string {
   }
   return out + template.slice(i);
 }
+
+/**
+ * A catalogue's words as one function: the text of `key` in `lang`, placeholders filled. Every catalogue of
+ * words/ is read through one of these, so none has a lookup of its own.
+ */
+export function wordsOf<K extends string>(
+  catalogue: Record<Lang, Record<K, string>>,
+): (lang: Lang, key: K, params?: FillParams) => string {
+  return (lang, key, params = {}) => fill(catalogue[lang][key], params, lang);
+}

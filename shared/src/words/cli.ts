@@ -8,7 +8,7 @@
  * with the code that lays it out.
  */
 import type { Lang } from '../index';
-import { fill, type FillParams } from '../text/fill';
+import { wordsOf, type FillParams } from '../text/fill';
 
 const VI = {
   // The report of one file (validate --format text).
@@ -361,6 +361,9 @@ Creates a blank standard appendix; never overwrites an existing file.
 export const CLI_WORDS: Record<Lang, Record<CliKey, string>> = { vi: VI, en: EN };
 
 /** The command line's text for `key` in `lang`, placeholders filled. */
-export function cliText(lang: Lang, key: CliKey, params: FillParams = {}): string {
-  return fill(CLI_WORDS[lang][key], params, lang);
+export const cliText = wordsOf(CLI_WORDS);
+
+/** cliText with the language bound: what each command and report section words its lines with. */
+export function cliWords(lang: Lang): (key: CliKey, params?: FillParams) => string {
+  return (key, params) => cliText(lang, key, params);
 }

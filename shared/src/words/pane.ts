@@ -6,7 +6,7 @@
  * {n, plural, one {# error} other {# errors}} (text/fill.ts).
  */
 import type { Lang } from '../index';
-import { fill, type FillParams } from '../text/fill';
+import { wordsOf } from '../text/fill';
 
 const VI = {
   appName: 'Kiểm tra phụ lục CCHC',
@@ -233,6 +233,4 @@ export function isKey(s: string): s is Key {
 }
 
 /** The pane's text for `key`, placeholders filled (a host's own wording of a key is the pane's business). */
-export function paneText(lang: Lang, key: Key, params: FillParams = {}): string {
-  return fill(STRINGS[lang][key], params, lang);
-}
+export const paneText = wordsOf(STRINGS);

@@ -3,7 +3,7 @@
  * wording of a few pane keys, since here highlights go into a downloaded copy and templates are downloaded.
  */
 import type { Lang } from '../index';
-import { fill } from '../text/fill';
+import { wordsOf } from '../text/fill';
 import type { HostWords } from './pane';
 
 export const HOST_WORDS: HostWords = {
@@ -130,9 +130,7 @@ const EN: Record<WebKey, string> = {
 
 const WORDS: Record<Lang, Record<WebKey, string>> = { vi: VI, en: EN };
 
-export function w(lang: Lang, key: WebKey, params: Record<string, string | number> = {}): string {
-  return fill(WORDS[lang][key], params, lang);
-}
+export const w = wordsOf(WORDS);
 
 export function isWebKey(s: string): s is WebKey {
   return Object.prototype.hasOwnProperty.call(VI, s);

@@ -5,15 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sleepSync } from '../../../cli/test/built';
 
 export type BundleName = 'addin' | 'sheets' | 'web';
 
 /** Ten minutes: the build takes about 30 s alone, longer beside the tests. */
 const WAIT_MS = 600_000;
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 /** The folder holding the bundle, e.g. `sheets` holds Code.js, sidebar.html and appsscript.json. */
 export function testBundle(name: BundleName): string {
@@ -27,7 +24,7 @@ export function testBundle(name: BundleName): string {
         `the test bundles failed to build:\n${readFileSync(`${root}.failed`, 'utf8').slice(-4000)}`,
       );
     if (Date.now() > deadline) throw new Error(`the test bundles were not built in time (see ${root}.log)`);
-    sleep(250);
+    sleepSync(250);
   }
   return join(root, name);
 }

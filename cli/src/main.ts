@@ -12,7 +12,6 @@ import { writeJsonItems } from './jsonStream';
 import { oneLine, visible } from './visible';
 import { OutPathError, checkOutPath, sameFile, tempPathFor, writeWhole } from './outPath';
 import { trackTemp, untrackTemp } from './tempFiles';
-import { buildTemplate } from '../../shared/src/templates/build';
 import { templateKinds, templateParamsFromForm, type TemplateChoice } from '../../shared/src/hosts/checkForm';
 import { cliText, cliWords, type CliKey } from '../../shared/src/words/cli';
 import {
@@ -223,6 +222,8 @@ async function template(args: string[], io: Io): Promise<number> {
   if (!params.ok || (values.year !== undefined && values.year.trim() === ''))
     throw new UsageError(t('invalidYear', { year: String(values.year) }));
   const out = checkOutPath(resolve(baseDir(), values.out), values.force ?? false, lang);
+  // Loaded when asked for: the template builder validates with zod, which `validate` never needs.
+  const { buildTemplate } = await import('../../shared/src/templates/build');
   const description = buildTemplate(templateKinds(which as TemplateChoice), params.value);
   const { renderWorkbook } = await import('./templates/renderWorkbook');
   const buffer = Buffer.from(await renderWorkbook(description, lang).xlsx.writeBuffer());

@@ -1,4 +1,6 @@
-import { statusLabel, type Lang, type Report } from '../../shared/src/index';
+// Not from shared/src/index, which loads zod (see batch/job.ts).
+import { statusLabel, type Lang } from '../../shared/src/report/messages';
+import type { Report } from '../../shared/src/report/schema';
 import {
   reportDisplay,
   type FindingGroup,

@@ -4,7 +4,11 @@
  */
 import { basename } from 'node:path';
 import { oneLine } from '../visible';
-import { checkWorkbook, type CheckOptions, type Lang, type Report } from '../../../shared/src/index';
+// From the modules that hold them, not shared/src/index: that re-exports the report's zod schema, which would be
+// most of a worker's start-up (zod alone ~70 ms) for nothing the check uses.
+import { checkWorkbook, type CheckOptions } from '../../../shared/src/check';
+import type { Lang } from '../../../shared/src/report/messages';
+import type { Report } from '../../../shared/src/report/schema';
 import { digestReport, type FileDigest } from '../../../shared/src/summary/digest';
 import { readWorkbookContent, WorkbookReadError } from '../xlsx/readWorkbook';
 import { SameFileError, writeCheckedCopy } from '../xlsx/writeHighlights';

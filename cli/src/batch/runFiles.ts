@@ -1,10 +1,12 @@
 /**
  * The files of a command, each on the worker pool (pool.ts), their results handed back in the order the files
- * were named, whatever order the workers finish in, with the progress line kept clear of what is printed.
+ * were named, whatever order the workers finish in, with the progress line kept clear of what is printed. One
+ * small file is checked in this thread instead (inProcess.ts): starting a worker would cost more than the check.
  */
 import type { Lang } from '../../../shared/src/index';
 import type { Io } from '../io';
-import { runJob, type FileJob, type JobResult } from './job';
+import { fitsInProcess } from './inProcess';
+import { failureLine, runJob, type FileJob, type JobResult } from './job';
 import { poolLimits, runPool } from './pool';
 import { Progress } from './progress';
 
@@ -30,6 +32,16 @@ export async function runFiles(
     progress.tick(++done, cleared);
   };
   if (io.inProcess) for (let i = 0; i < jobs.length; i++) arrived(i, await runJob(jobs[i]));
+  else if (jobs.length === 1 && fitsInProcess(jobs[0].path)) arrived(0, await runHere(jobs[0], lang));
   else await runPool(jobs, poolLimits(), arrived);
   progress.end();
+}
+
+/** runJob in this thread, a failure of the check itself made the file's one line, as the worker would. */
+export async function runHere(job: FileJob, lang: Lang): Promise<JobResult> {
+  try {
+    return await runJob(job);
+  } catch (e) {
+    return { ok: false, line: failureLine(e, job.path, lang) };
+  }
 }

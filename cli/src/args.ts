@@ -3,13 +3,11 @@
  * user's language, and the options that say when and how to judge (year, as-of date, period, cut-offs).
  */
 import { dirname, sep } from 'node:path';
-import {
-  parseCutoffOverrides,
-  parsePeriod,
-  PERIODS,
-  type CheckOptions,
-  type Lang,
-} from '../../shared/src/index';
+// From the modules themselves, not shared/src/index: the index also holds the report's zod schema, which no
+// command that only checks should pay for at start-up.
+import type { CheckOptions } from '../../shared/src/check';
+import { parseCutoffOverrides, parsePeriod, PERIODS } from '../../shared/src/deadlines/periods';
+import type { Lang } from '../../shared/src/report/messages';
 import { parseIsoDate } from '../../shared/src/deadlines/isoDate';
 import { parseYear } from '../../shared/src/hosts/checkForm';
 import { cliText, cliWords } from '../../shared/src/words/cli';

@@ -102,6 +102,23 @@ const TOTAL_STYLE: Record<CellKind, string> = {
  * estimate; `factor` widens bold text.
  */
 function lineCount(text: string, width: number, factor: number): number {
+  // A summary repeats a few texts thousands of times ("92% – Đạt" in every ward's column).
+  const column = `${width} ${factor}`;
+  let known = lineCache.get(column);
+  if (known === undefined) lineCache.set(column, (known = new Map()));
+  let lines = known.get(text);
+  if (lines === undefined) {
+    lines = countLines(text, width, factor);
+    if (known.size > 50_000) known.clear();
+    known.set(text, lines);
+  }
+  return lines;
+}
+
+/** Lines by text, by width and factor. */
+const lineCache = new Map<string, Map<string, number>>();
+
+function countLines(text: string, width: number, factor: number): number {
   const room = Math.max(1, width - 0.5);
   let lines = 0;
   for (const part of text.split('\n')) {
@@ -215,14 +232,16 @@ export function layoutTable<K extends string>(
   // Body.
   const firstRow = bottom + 1;
   const lastRow = firstRow + plan.rows.length - 1;
+  const columnNames = columns.map((_, i) => columnLetters(i));
   plan.rows.forEach((r, n) => {
     const row = firstRow + n;
     let lines = 1;
-    columns.forEach((c, i) => {
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i];
       const v = r[c.key];
-      put(`${columnLetters(i)}${row}`, v, c.kind);
+      put(`${columnNames[i]}${row}`, v, c.kind);
       if (typeof v === 'string') lines = Math.max(lines, lineCount(v, c.width, 1));
-    });
+    }
     if (lines > 1) rowHeights[row] = heightOf(lines);
   });
   let next = lastRow + 1;

@@ -4,23 +4,17 @@
  * programs that do not recalculate); colours come from conditional formatting only, so a sorted or edited table
  * keeps them right. Every text from the ward files is written as a string value, never as a formula.
  */
-import type ExcelJS from 'exceljs';
 import { formatDateVi } from '../../../shared/src/deadlines/calendar';
 import { quoteSheetName } from '../../../shared/src/hosts/a1Names';
+import { columnLetters } from '../../../shared/src/table/grid';
 import { formatQuantity, statusLabel, type Lang } from '../../../shared/src/report/messages';
 import { HIGHLIGHT_FILLS } from '../../../shared/src/report/palette';
 import type { Indicator, Summary, WardFile } from '../../../shared/src/summary/schema';
 import { sameUnitList, summaryWord, type SummaryWord } from '../../../shared/src/summary/words';
 import { PRODUCT, VERSION } from '../../../shared/src/version';
-import { renderWorkbook } from '../templates/renderWorkbook';
+import { writeXlsx, type ConditionalFormat, type XlsxBook } from '../templates/xlsxWriter';
 import { SUMMARY_KEYWORDS } from './ownSummary';
 import { layoutTable, type Column, type TableLayout, type TablePlan, type TableRow } from './sheetTable';
-
-const argb = (hex: string) => `FF${hex.replace(/^#/, '').toUpperCase()}`;
-const solid = (hex: string): Partial<ExcelJS.Style> => ({
-  // Conditional formats take a solid fill's colour as bgColor.
-  fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(hex) } },
-});
 
 /**
  * Ward columns printed on one A4 page across, at about the scale of the first sheet; more go on further pages,
@@ -289,44 +283,32 @@ function errorsPlan(words: Words, summary: Summary): TablePlan<ErrorKey> {
 }
 
 /** Data bars on the rate, a colour scale on overdue, errors tinted: the eye finds the wards to call first. */
-function formatFiles(ws: ExcelJS.Worksheet, at: TableLayout<FileKey>): void {
-  if (at.lastRow < at.firstRow) return;
-  // exceljs writes a data bar's colour but does not declare it in its types.
-  const bar: ExcelJS.DataBarRuleType & { color: Partial<ExcelJS.Color> } = {
-    type: 'dataBar',
-    priority: 1,
+function formatFiles(at: TableLayout<FileKey>): ConditionalFormat[] {
+  if (at.lastRow < at.firstRow) return [];
+  return [
     // A fixed 0–100 % scale: a bar's length is the rate itself, not its rank among these wards.
-    cfvo: [
-      { type: 'num', value: 0 },
-      { type: 'num', value: 1 },
-    ],
-    gradient: false,
-    color: { argb: argb(HIGHLIGHT_FILLS.met) },
-  };
-  ws.addConditionalFormatting({ ref: at.range('rate'), rules: [bar] });
-  ws.addConditionalFormatting({
-    ref: at.range('overdue'),
-    rules: [
-      {
-        type: 'colorScale',
-        priority: 2,
-        cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
-        color: [{ argb: 'FFFFFFFF' }, { argb: argb(HIGHLIGHT_FILLS.error) }],
-      },
-    ],
-  });
-  ws.addConditionalFormatting({
-    ref: at.range('errors'),
-    rules: [
-      {
-        type: 'cellIs',
-        operator: 'greaterThan',
-        formulae: [0],
-        priority: 3,
-        style: solid(HIGHLIGHT_FILLS.error),
-      },
-    ],
-  });
+    {
+      ref: at.range('rate'),
+      rules: [{ type: 'dataBar', priority: 1, min: 0, max: 1, gradient: false, color: HIGHLIGHT_FILLS.met }],
+    },
+    {
+      ref: at.range('overdue'),
+      rules: [
+        {
+          type: 'colorScale',
+          priority: 2,
+          cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
+          colors: ['#FFFFFF', HIGHLIGHT_FILLS.error],
+        },
+      ],
+    },
+    {
+      ref: at.range('errors'),
+      rules: [
+        { type: 'cellIs', operator: 'greaterThan', formula: '0', priority: 3, fill: HIGHLIGHT_FILLS.error },
+      ],
+    },
+  ];
 }
 
 /**
@@ -334,38 +316,42 @@ function formatFiles(ws: ExcelJS.Worksheet, at: TableLayout<FileKey>): void {
  * without case, so "Đạt" is also found inside "Không đạt", and the first rule wins.
  */
 function formatIndicators(
-  ws: ExcelJS.Worksheet,
   at: TableLayout<string>,
   lang: Lang,
   fixed: number,
   wards: number,
-): void {
-  if (wards === 0 || at.lastRow < at.firstRow) return;
-  const from = `${ws.getColumn(fixed + 1).letter}${at.firstRow}`;
-  const to = `${ws.getColumn(fixed + wards).letter}${at.lastRow}`;
+): ConditionalFormat[] {
+  if (wards === 0 || at.lastRow < at.firstRow) return [];
+  const from = `${columnLetters(fixed)}${at.firstRow}`;
+  const to = `${columnLetters(fixed + wards - 1)}${at.lastRow}`;
   const ends = (label: string) =>
     `OR(${from}="${label}",RIGHT(${from},${SEPARATOR.length + label.length})="${SEPARATOR}${label}")`;
-  ws.addConditionalFormatting({
-    ref: `${from}:${to}`,
-    rules: [
-      {
-        type: 'expression',
-        priority: 1,
-        formulae: [ends(statusLabel('missed', lang))],
-        style: solid(HIGHLIGHT_FILLS.missed),
-      },
-      {
-        type: 'expression',
-        priority: 2,
-        formulae: [ends(statusLabel('met', lang))],
-        style: solid(HIGHLIGHT_FILLS.met),
-      },
-    ],
-  });
+  return [
+    {
+      ref: `${from}:${to}`,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formula: ends(statusLabel('missed', lang)),
+          fill: HIGHLIGHT_FILLS.missed,
+        },
+        {
+          type: 'expression',
+          priority: 2,
+          formula: ends(statusLabel('met', lang)),
+          fill: HIGHLIGHT_FILLS.met,
+        },
+      ],
+    },
+  ];
 }
 
-/** The summary workbook: Tổng hợp, Theo chỉ tiêu, Theo lĩnh vực, Lỗi (English names when `summary.lang` is en). */
-export function buildSummaryWorkbook(summary: Summary): ExcelJS.Workbook {
+/**
+ * The summary workbook as a description: Tổng hợp, Theo chỉ tiêu, Theo lĩnh vực, Lỗi (English names when
+ * `summary.lang` is en).
+ */
+export function summaryBook(summary: Summary): XlsxBook {
   const lang = summary.lang;
   const words: Words = { lang, w: (word) => summaryWord(word, lang) };
   const files = layoutTable(filesPlan(words, summary));
@@ -373,31 +359,42 @@ export function buildSummaryWorkbook(summary: Summary): ExcelJS.Workbook {
   const indicators = layoutTable(ind.plan);
   const areas = layoutTable(areasPlan(words, summary, files.layout));
   const errors = layoutTable(errorsPlan(words, summary));
-  const wb = renderWorkbook(
-    {
-      sheets: [files.sheet, indicators.sheet, areas.sheet, errors.sheet],
-      namedRanges: [],
+  const build = `${PRODUCT} ${VERSION}`;
+  return {
+    sheets: [
+      { ...files.sheet, conditionalFormats: formatFiles(files.layout) },
+      {
+        ...indicators.sheet,
+        conditionalFormats: formatIndicators(indicators.layout, lang, ind.fixed, ind.wards),
+        // Many wards: pages across, each repeating the indicator's number and name.
+        ...(ind.wide
+          ? {
+              pagesWide: Math.ceil(ind.wards / WARDS_PER_PAGE),
+              repeatColumns: `A:${columnLetters(REPEATED_COLUMNS - 1)}`,
+            }
+          : {}),
+      },
+      areas.sheet,
+      errors.sheet,
+    ],
+    namedRanges: [],
+    properties: {
+      // Marks the file as ours: a later run may replace it where it lies among the ward files (ownSummary.ts).
+      keywords: SUMMARY_KEYWORDS,
+      // The build that wrote it, so a province can tell which one made a summary: the author (File > Info in
+      // Excel), which stays when someone edits and saves the file, and the last to modify it until they do.
+      creator: build,
+      lastModifiedBy: build,
     },
-    lang,
-  );
-  // Marks the file as ours: a later run may replace it where it lies among the ward files (ownSummary.ts).
-  wb.keywords = SUMMARY_KEYWORDS;
-  // The build that wrote it, so a province can tell which one made a summary: the author (File > Info in Excel),
-  // which stays when someone edits and saves the file, and the last to modify it until they do.
-  wb.creator = `${PRODUCT} ${VERSION}`;
-  wb.lastModifiedBy = `${PRODUCT} ${VERSION}`;
-  const [filesWs, indicatorsWs] = wb.worksheets;
-  formatFiles(filesWs, files.layout);
-  formatIndicators(indicatorsWs, indicators.layout, lang, ind.fixed, ind.wards);
-  if (ind.wide) {
-    // Many wards: pages across, each repeating the indicator's number and name.
-    indicatorsWs.pageSetup.fitToWidth = Math.ceil(ind.wards / WARDS_PER_PAGE);
-    indicatorsWs.pageSetup.printTitlesColumn = `A:${indicatorsWs.getColumn(REPEATED_COLUMNS).letter}`;
-  }
-  return wb;
+  };
 }
 
-/** The summary workbook as .xlsx bytes. */
+/**
+ * The summary workbook as .xlsx bytes, written directly (templates/xlsxWriter.ts): exceljs took 5 s for the
+ * summary of 3,000 wards. renderBook (templates/renderWorkbook.ts) renders the same description with exceljs,
+ * which the tests hold this output to.
+ */
 export async function summaryWorkbookBuffer(summary: Summary): Promise<Buffer> {
-  return Buffer.from(await buildSummaryWorkbook(summary).xlsx.writeBuffer());
+  const bytes = writeXlsx(summaryBook(summary), summary.lang);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Lang } from '../../../shared/src/report/messages';
 import type { CellStyle, TemplateSheet, TemplateWorkbook } from '../../../shared/src/templates/schema';
 import { fitCell } from '../../../shared/src/text/cellLimit';
+import type { ConditionalRule, XlsxBook } from './xlsxWriter';
 
 // exceljs keeps sheet-level data validations at run time but does not declare them in its types.
 type WithValidations = ExcelJS.Worksheet & {
@@ -101,5 +102,62 @@ export function renderWorkbook(template: TemplateWorkbook, lang: Lang = 'vi'): E
   for (const n of template.namedRanges) {
     wb.definedNames.add(`${quoteSheet(n.sheet)}!${absolute(n.range)}`, n.name);
   }
+  return wb;
+}
+
+/** A conditional rule as exceljs takes it; exceljs writes a data bar's colour but does not declare it. */
+function excelRule(r: ConditionalRule): ExcelJS.ConditionalFormattingRule {
+  // Conditional formats take a solid fill's colour as bgColor.
+  const solid = (hex: string): Partial<ExcelJS.Style> => ({
+    fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(hex) } },
+  });
+  switch (r.type) {
+    case 'dataBar':
+      return {
+        type: 'dataBar',
+        priority: r.priority,
+        cfvo: [
+          { type: 'num', value: r.min },
+          { type: 'num', value: r.max },
+        ],
+        gradient: r.gradient,
+        color: { argb: argb(r.color) },
+      } as ExcelJS.DataBarRuleType;
+    case 'colorScale':
+      return {
+        type: 'colorScale',
+        priority: r.priority,
+        cfvo: r.cfvo.map((v) => (v.type === 'num' ? { type: 'num', value: v.value } : { type: v.type })),
+        color: r.colors.map((c) => ({ argb: argb(c) })),
+      };
+    case 'cellIs':
+      return {
+        type: 'cellIs',
+        operator: r.operator,
+        formulae: [r.formula],
+        priority: r.priority,
+        style: solid(r.fill),
+      };
+    case 'expression':
+      return { type: 'expression', priority: r.priority, formulae: [r.formula], style: solid(r.fill) };
+  }
+}
+
+/**
+ * A whole book (conditional formats, pages across, repeated columns, properties) rendered by exceljs: what
+ * xlsxWriter.ts writes directly, kept so that the tests can hold the direct writer to it.
+ */
+export function renderBook(book: XlsxBook, lang: Lang = 'vi'): ExcelJS.Workbook {
+  const wb = renderWorkbook(book, lang);
+  wb.keywords = book.properties.keywords;
+  wb.creator = book.properties.creator;
+  wb.lastModifiedBy = book.properties.lastModifiedBy;
+  book.sheets.forEach((sheet, i) => {
+    const ws = wb.worksheets[i];
+    for (const cf of sheet.conditionalFormats ?? [])
+      ws.addConditionalFormatting({ ref: cf.ref, rules: cf.rules.map(excelRule) });
+    if (sheet.pagesWide !== undefined) ws.pageSetup.fitToWidth = sheet.pagesWide;
+    if (sheet.repeatColumns !== undefined) ws.pageSetup.printTitlesColumn = sheet.repeatColumns;
+  });
   return wb;
 }

@@ -102,23 +102,6 @@ const TOTAL_STYLE: Record<CellKind, string> = {
  * estimate; `factor` widens bold text.
  */
 function lineCount(text: string, width: number, factor: number): number {
-  // A summary repeats a few texts thousands of times ("92% – Đạt" in every ward's column).
-  const column = `${width} ${factor}`;
-  let known = lineCache.get(column);
-  if (known === undefined) lineCache.set(column, (known = new Map()));
-  let lines = known.get(text);
-  if (lines === undefined) {
-    lines = countLines(text, width, factor);
-    if (known.size > 50_000) known.clear();
-    known.set(text, lines);
-  }
-  return lines;
-}
-
-/** Lines by text, by width and factor. */
-const lineCache = new Map<string, Map<string, number>>();
-
-function countLines(text: string, width: number, factor: number): number {
   const room = Math.max(1, width - 0.5);
   let lines = 0;
   for (const part of text.split('\n')) {
@@ -233,6 +216,14 @@ export function layoutTable<K extends string>(
   const firstRow = bottom + 1;
   const lastRow = firstRow + plan.rows.length - 1;
   const columnNames = columns.map((_, i) => columnLetters(i));
+  // Lines by text, by column width: a summary repeats a few texts thousands of times ("92% – Đạt" in every
+  // ward's column), and counting them was most of laying the table out.
+  const seenAt = new Map<number, Map<string, number>>();
+  const seen = columns.map((c) => {
+    let known = seenAt.get(c.width);
+    if (known === undefined) seenAt.set(c.width, (known = new Map()));
+    return known;
+  });
   plan.rows.forEach((r, n) => {
     const row = firstRow + n;
     let lines = 1;
@@ -240,7 +231,11 @@ export function layoutTable<K extends string>(
       const c = columns[i];
       const v = r[c.key];
       put(`${columnNames[i]}${row}`, v, c.kind);
-      if (typeof v === 'string') lines = Math.max(lines, lineCount(v, c.width, 1));
+      if (typeof v === 'string') {
+        let n = seen[i].get(v);
+        if (n === undefined) seen[i].set(v, (n = lineCount(v, c.width, 1)));
+        lines = Math.max(lines, n);
+      }
     }
     if (lines > 1) rowHeights[row] = heightOf(lines);
   });

@@ -6,6 +6,7 @@ import { defaultIo, EXIT, type Io } from './io';
 import { batchCounts, renderBatchSummary, type BatchEntry } from './textReport';
 import { WorkbookReadError } from './xlsx/readWorkbook';
 import { runFiles } from './batch/runFiles';
+import { prestart } from './batch/pool';
 import type { FileJob } from './batch/job';
 import { runDemo } from './demo';
 import { writeJsonItems } from './jsonStream';
@@ -42,6 +43,8 @@ export async function main(argv: string[], given: Io = defaultIo): Promise<numbe
       case 'template':
         return await template(rest, io);
       case 'summary':
+        // The workers load their modules while the summary's writer loads and the folders are listed.
+        if (!given.inProcess) prestart();
         // Loaded when asked for: it writes its workbook with exceljs, which `validate` never needs (0.18 s).
         return await (await import('./summary/command')).summaryCommand(rest, io, (l) => usage(l, 'summary'));
       case undefined:

@@ -2,13 +2,20 @@
  * A pool of worker threads for a batch of files: all cores busy, and each file bounded. A file that exhausts its
  * worker's heap or runs past the time limit costs that worker (it is stopped and replaced) and one line for that
  * file; the rest of the batch goes on. The core stays single-threaded: each worker runs it on one file at a time.
+ *
+ * Files are handed out a few at a time (QUEUED per worker, refilled when half are done): a worker finishing one
+ * file starts the next at once instead of waiting for the main thread to be scheduled and answer, and the main
+ * thread sends a quarter of the messages. Only the file a worker is on is running; its time limit starts when the
+ * file before it is answered.
  */
 import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Lang } from '../../../shared/src/index';
+import type { Lang } from '../../../shared/src/report/messages';
 import { cliText } from '../../../shared/src/words/cli';
 import type { FileJob, JobResult } from './job';
+import type { JobBatch, JobDone } from './worker';
 
 export interface PoolLimits {
   workers: number;
@@ -17,6 +24,11 @@ export interface PoolLimits {
   /** Time one file may take, in milliseconds. */
   timeoutMs: number;
 }
+
+/** Files a worker holds at most (the running one and those queued behind it). */
+export const QUEUED = 8;
+/** …and at most about this much of them on disk, so that large files are shared out one at a time. */
+export const QUEUED_BYTES = 256 * 1024;
 
 /**
  * One worker per core; 1 GB of heap and 30 s per file, which a ward file up to Excel's own limits fits in. The
@@ -40,7 +52,11 @@ export function limitLine(file: string, limit: 'memory' | 'time' | 'crash', lang
   return cliText(lang, key, { file });
 }
 
+/** How many workers this process has started (the tests count them). */
+export const workerStarts = { count: 0 };
+
 function spawn(limits: PoolLimits): Worker {
+  workerStarts.count++;
   const resourceLimits = { maxOldGenerationSizeMb: limits.memoryMb, stackSizeMb: 4 };
   if (__filename.endsWith('.ts')) {
     // The tests run the TypeScript sources: the worker registers tsx's loader before loading its module.
@@ -50,71 +66,150 @@ function spawn(limits: PoolLimits): Worker {
   return new Worker(join(__dirname, 'worker.js'), { resourceLimits });
 }
 
-/** Runs one job on a worker; `dead` says the worker cannot take another. Never rejects. */
-function runOn(
-  worker: Worker,
-  job: FileJob,
-  limits: PoolLimits,
-): Promise<{ result: JobResult; dead: boolean }> {
-  const lang: Lang = job.options.lang === 'en' ? 'en' : 'vi';
-  return new Promise((resolve) => {
-    const finish = (result: JobResult, dead: boolean) => {
-      clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      resolve({ result, dead });
+/** Workers started ahead of their batch (prestart), each with the memory limit it was started with. */
+const warm: { worker: Worker; memoryMb: number; gone: () => void }[] = [];
+
+/**
+ * Starts the pool's workers now, so that they load their modules while the caller does something else (lists a
+ * folder, loads the summary writer); runPool takes them. They do not keep the process alive if no batch comes.
+ */
+export function prestart(limits: PoolLimits = poolLimits(), count = limits.workers): void {
+  while (warm.length < count) {
+    const worker = spawn(limits);
+    worker.unref();
+    const entry = { worker, memoryMb: limits.memoryMb, gone: () => {} };
+    // One that fails while waiting is dropped: a fresh one is started for the batch.
+    entry.gone = () => {
+      const at = warm.indexOf(entry);
+      if (at >= 0) warm.splice(at, 1);
     };
-    const onMessage = (result: JobResult) => finish(result, false);
-    const onError = (e: unknown) => {
-      const oom = (e as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish({ ok: false, line: limitLine(job.shown, oom ? 'memory' : 'crash', lang) }, true);
-    };
-    const onExit = () => finish({ ok: false, line: limitLine(job.shown, 'crash', lang) }, true);
-    const timer = setTimeout(
-      () => {
-        finish({ ok: false, line: limitLine(job.shown, 'time', lang) }, true);
-        void worker.terminate();
-      },
-      // Writing the checked copy is a second pass over the whole file: it gets a second time limit.
-      limits.timeoutMs * (job.copy ? 2 : 1),
-    );
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(job);
-  });
+    worker.once('error', entry.gone).once('exit', entry.gone);
+    warm.push(entry);
+  }
+}
+
+/** A worker for a batch: a prestarted one when there is one with these limits, else a new one. */
+function take(limits: PoolLimits): Worker {
+  const at = warm.findIndex((w) => w.memoryMb === limits.memoryMb);
+  if (at < 0) return spawn(limits);
+  const [{ worker, gone }] = warm.splice(at, 1);
+  worker.off('error', gone).off('exit', gone);
+  worker.ref();
+  return worker;
+}
+
+/** Stops the prestarted workers no batch took (a command that ended before its batch). */
+export async function stopPrestarted(): Promise<void> {
+  await Promise.all(warm.splice(0).map((w) => w.worker.terminate()));
+}
+
+/** The size of a file on disk, for how much work a worker holds (0 when it cannot be known: it is one file). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /**
  * Runs every job, `onResult` called as each finishes (in any order, with the job's index). Resolves when all are
- * done and every worker has stopped.
+ * done and every worker has stopped. A further worker starts only while files are left once the others hold their
+ * share: a few small files are done by one worker sooner than a second one would load.
  */
-export async function runPool(
+export function runPool(
   jobs: readonly FileJob[],
   limits: PoolLimits,
   onResult: (index: number, result: JobResult) => void,
 ): Promise<void> {
   let next = 0;
-  const lane = async () => {
-    let worker: Worker | null = null;
-    try {
-      while (next < jobs.length) {
-        const index = next++;
-        worker ??= spawn(limits);
-        const { result, dead } = await runOn(worker, jobs[index], limits);
+  // Files a stopped worker held but had not started: given out again first, in their order.
+  const again: number[] = [];
+  const nextJob = (): number | undefined =>
+    again.length > 0 ? again.shift() : next < jobs.length ? next++ : undefined;
+  const workLeft = () => again.length > 0 || next < jobs.length;
+  const bytes = jobs.map((j) => sizeOf(j.path));
+  let left = jobs.length;
+  let lanes = 0;
+  const stopping: Promise<unknown>[] = [];
+
+  return new Promise((resolve) => {
+    const settle = () => {
+      if (lanes > 0 || left > 0) return;
+      // Prestarted workers this batch did not need are stopped with it.
+      void Promise.all([...stopping, stopPrestarted()]).then(() => resolve());
+    };
+    const lane = () => {
+      lanes++;
+      const worker = take(limits);
+      const held: number[] = [];
+      let heldBytes = 0;
+      let timer: NodeJS.Timeout | undefined;
+      const arm = () => {
+        clearTimeout(timer);
+        if (held.length === 0) return;
+        // Writing the checked copy is a second pass over the whole file: it gets a second time limit.
+        timer = setTimeout(() => stop('time'), limits.timeoutMs * (jobs[held[0]].copy ? 2 : 1));
+      };
+      /** Tops the worker up once it is down to half its share, in one message. */
+      const fill = () => {
+        if (held.length > QUEUED / 2 || heldBytes > QUEUED_BYTES / 2) return;
+        const batch: JobBatch['jobs'] = [];
+        while (held.length < QUEUED && (held.length === 0 || heldBytes < QUEUED_BYTES)) {
+          const index = nextJob();
+          if (index === undefined) break;
+          batch.push({ index, job: jobs[index] });
+          held.push(index);
+          heldBytes += bytes[index];
+        }
+        if (batch.length > 0) {
+          worker.postMessage({ jobs: batch } satisfies JobBatch);
+          if (held.length === batch.length) arm();
+        } else if (held.length === 0) end(false);
+      };
+      const deliver = (index: number, result: JobResult) => {
+        left--;
+        onResult(index, result);
+        settle();
+      };
+      const onMessage = ({ index, result }: JobDone) => {
+        // Answers come in the order given: the file answered is the one that was running.
+        if (held[0] !== index) return;
+        held.shift();
+        heldBytes -= bytes[index];
+        arm();
+        fill();
+        deliver(index, result);
+      };
+      const onError = (e: unknown) =>
+        stop((e as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash');
+      const onExit = () => stop('crash');
+      const end = (dead: boolean) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         if (dead) {
           // Not awaited: a worker stuck where terminate() cannot reach it must not hold back the rest of the batch.
           worker.unref();
           void worker.terminate();
-          worker = null;
-        }
-        onResult(index, result);
-      }
-    } finally {
-      if (worker) await worker.terminate();
-    }
-  };
-  const lanes = Math.max(1, Math.min(limits.workers, jobs.length));
-  await Promise.all(Array.from({ length: lanes }, lane));
+        } else stopping.push(worker.terminate());
+        lanes--;
+        settle();
+      };
+      /** The running file costs its line; the worker is stopped and the files queued behind it go to another. */
+      const stop = (limit: 'memory' | 'time' | 'crash') => {
+        const [index, ...queued] = held.splice(0);
+        again.unshift(...queued);
+        end(true);
+        if (workLeft()) lane();
+        if (index === undefined) return;
+        const lang: Lang = jobs[index].options.lang === 'en' ? 'en' : 'vi';
+        deliver(index, { ok: false, line: limitLine(jobs[index].shown, limit, lang) });
+      };
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      fill();
+    };
+    // One lane after another, each taking its share first: a second worker only for files the first did not take.
+    while (workLeft() && lanes < Math.max(1, limits.workers)) lane();
+    settle();
+  });
 }

@@ -7,7 +7,7 @@ import type { Lang } from '../../../shared/src/index';
 import type { Io } from '../io';
 import { fitsInProcess } from './inProcess';
 import { failureLine, runJob, type FileJob, type JobResult } from './job';
-import { poolLimits, runPool } from './pool';
+import { poolLimits, runPool, stopPrestarted } from './pool';
 import { Progress } from './progress';
 
 export async function runFiles(
@@ -32,8 +32,10 @@ export async function runFiles(
     progress.tick(++done, cleared);
   };
   if (io.inProcess) for (let i = 0; i < jobs.length; i++) arrived(i, await runJob(jobs[i]));
-  else if (jobs.length === 1 && fitsInProcess(jobs[0].path)) arrived(0, await runHere(jobs[0], lang));
-  else await runPool(jobs, poolLimits(), arrived);
+  else if (jobs.length === 1 && fitsInProcess(jobs[0].path)) {
+    void stopPrestarted();
+    arrived(0, await runHere(jobs[0], lang));
+  } else await runPool(jobs, poolLimits(), arrived);
   progress.end();
 }
 

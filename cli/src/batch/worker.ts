@@ -1,13 +1,40 @@
 /**
- * The worker thread of a batch: takes FileJobs one at a time from the pool and answers each with its JobResult.
+ * The worker thread of a batch: takes FileJobs from the pool in batches (one message for several files) and
+ * answers each file with its own message as soon as it is checked, in the order given, so that the pool knows
+ * which file is running (its time limit) and the next ones are already here when one ends (no idle round trip).
  * It holds nothing between files, so a worker the pool had to stop can be replaced without losing anything.
  */
 import { parentPort } from 'node:worker_threads';
-import { runJob, type FileJob } from './job';
+import { runJob, type FileJob, type JobResult } from './job';
 
-parentPort?.on('message', (job: FileJob) => {
-  runJob(job).then(
-    (result) => parentPort?.postMessage(result),
-    (e: unknown) => parentPort?.postMessage({ ok: false, line: `${job.shown}: ${String(e)}` }),
-  );
+/** What the pool sends: files with their index in the batch. */
+export interface JobBatch {
+  jobs: { index: number; job: FileJob }[];
+}
+
+/** What the worker answers for each file. */
+export interface JobDone {
+  index: number;
+  result: JobResult;
+}
+
+const queue: JobBatch['jobs'] = [];
+let running = false;
+
+async function drain(): Promise<void> {
+  running = true;
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const { index, job } = next;
+    const result: JobResult = await runJob(job).catch((e: unknown) => ({
+      ok: false as const,
+      line: `${job.shown}: ${String(e)}`,
+    }));
+    parentPort?.postMessage({ index, result } satisfies JobDone);
+  }
+  running = false;
+}
+
+parentPort?.on('message', (batch: JobBatch) => {
+  for (const j of batch.jobs) queue.push(j);
+  if (!running) void drain();
 });

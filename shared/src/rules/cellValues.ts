@@ -55,15 +55,19 @@ export function checkCellValues(ctx: SheetContext): void {
     for (const [role, column] of columns) {
       if (role === 'number' || view.isCovered(row, column)) continue;
       const value = view.value(row, column);
-      const field = { field: role };
+      // The parameter object only for a cell that is reported: this runs for every cell of the table.
       if (isErrorValue(value))
-        findings.claim(row, column, { why: 'error', field, value: String(value).trim() });
+        findings.claim(row, column, { why: 'error', field: { field: role }, value: String(value).trim() });
       else if (typeof value === 'boolean' && TEXT_ROLES.has(role))
-        findings.claim(row, column, { why: 'boolean', field, value: value ? 'TRUE' : 'FALSE' });
+        findings.claim(row, column, {
+          why: 'boolean',
+          field: { field: role },
+          value: value ? 'TRUE' : 'FALSE',
+        });
       else if (typeof value === 'number' && isDateFormat(view.format(row, column)) && !serialToYMD(value))
-        findings.claim(row, column, { why: 'date-range', field, value: String(value) });
+        findings.claim(row, column, { why: 'date-range', field: { field: role }, value: String(value) });
       else if ((value === null || value === undefined) && view.isUncalculated(row, column))
-        findings.claim(row, column, { why: 'uncalculated', field, value: '' });
+        findings.claim(row, column, { why: 'uncalculated', field: { field: role }, value: '' });
     }
   }
 }

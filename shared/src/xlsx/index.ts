@@ -114,8 +114,7 @@ function readSheets(pkg: ZipPackage, rootParts: Map<string, Uint8Array>): SheetG
   const text = { chars: 0 };
   return sheets.map(({ name, path }) => {
     try {
-      const xml = partText(partOf(pkg.read([path]), path) as Uint8Array);
-      const content = parseSheet(xml, {
+      const content = parseSheet(partOf(pkg.read([path]), path) as Uint8Array, {
         sheet: name,
         part: path,
         sharedStrings,

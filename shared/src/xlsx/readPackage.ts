@@ -5,7 +5,8 @@
  */
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { XlsxError } from './errors';
-import { localName, parseXml, partText, xmlBool } from './xml';
+import { xmlBool } from './xml';
+import { ATTRIBUTE_STRIDE, END, OPEN, XmlScanner } from './read/scanner';
 
 /**
  * Bounds on what one file may make us inflate, checked against each entry's declared size before any byte is
@@ -115,16 +116,16 @@ export function parseRels(bytes: Uint8Array | undefined, source: string, part: s
   if (!bytes) return [];
   const out: Relationship[] = [];
   const base = source.slice(0, source.lastIndexOf('/') + 1);
-  parseXml(partText(bytes), part, {
-    open(tag) {
-      if (localName(tag.name) !== 'Relationship') return;
-      const { Id: id = '', Type: type = '', Target: target = '', TargetMode: mode } = tag.attributes;
-      // Transitional and Strict types differ in their namespace only: compare the last segment.
-      const kind = type.slice(type.lastIndexOf('/') + 1);
-      out.push({ id, kind, path: mode === 'External' ? '' : resolveTarget(base, target) });
-    },
-    close() {},
-  });
+  const x = new XmlScanner(bytes, part, false);
+  for (let token = x.next(); token !== END; token = x.next()) {
+    if (token !== OPEN || !x.isLocal('Relationship')) continue;
+    const id = x.valueOf('Id') ?? '';
+    const type = x.valueOf('Type') ?? '';
+    const target = x.valueOf('Target') ?? '';
+    // Transitional and Strict types differ in their namespace only: compare the last segment.
+    const kind = type.slice(type.lastIndexOf('/') + 1);
+    out.push({ id, kind, path: x.valueOf('TargetMode') === 'External' ? '' : resolveTarget(base, target) });
+  }
   return out;
 }
 
@@ -162,26 +163,29 @@ export interface WorkbookInfo {
 
 export function parseWorkbook(bytes: Uint8Array, part: string): WorkbookInfo {
   const info: WorkbookInfo = { root: '', date1904: false, sheets: [] };
-  let depth = 0;
-  parseXml(partText(bytes), part, {
-    open(tag) {
-      depth++;
-      const name = localName(tag.name);
-      if (depth === 1) info.root = name;
-      else if (name === 'workbookPr' && depth === 2) info.date1904 = xmlBool(tag.attributes.date1904);
-      else if (name === 'sheet' && depth === 3)
-        info.sheets.push({ name: tag.attributes.name ?? '', rid: rid(tag) });
-    },
-    close() {
-      depth--;
-    },
-  });
+  const x = new XmlScanner(bytes, part, false);
+  for (let token = x.next(); token !== END; token = x.next()) {
+    if (token !== OPEN) continue;
+    if (x.depth === 1) info.root = x.localName();
+    else if (x.depth === 2 && x.isLocal('workbookPr')) info.date1904 = xmlBool(x.valueOf('date1904'));
+    else if (x.depth === 3 && x.isLocal('sheet'))
+      info.sheets.push({ name: x.valueOf('name') ?? '', rid: rid(x) });
+  }
   return info;
 }
 
-/** The relationship id: the one attribute named "id" in a namespace, whatever its prefix ("r:id", "ns1:id"). */
-function rid(tag: { attributes: Record<string, string> }): string {
-  for (const [name, value] of Object.entries(tag.attributes))
-    if (name.endsWith(':id') && name.indexOf(':') === name.length - 3) return value;
+/**
+ * The relationship id: the one attribute named "id" in a namespace, whatever its prefix ("r:id", "ns1:id"); the
+ * first such name in the tag, with its last value if written twice (as an object of the attributes held it).
+ */
+function rid(x: XmlScanner): string {
+  const b = x.bytes;
+  for (let a = 0; a < x.attrCount * ATTRIBUTE_STRIDE; a += ATTRIBUTE_STRIDE) {
+    const s = x.attrs[a];
+    const e = x.attrs[a + 1];
+    if (e - s < 3 || b[e - 3] !== 0x3a || b[e - 2] !== 0x69 || b[e - 1] !== 0x64) continue;
+    if (b.subarray(s, e - 3).includes(0x3a)) continue;
+    return x.value(x.lastSame(a));
+  }
   return '';
 }

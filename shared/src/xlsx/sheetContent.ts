@@ -2,12 +2,18 @@
 import type { CellValue } from '../table/grid';
 import type { StyleTable } from './styles';
 
+/** The shared strings table, each string decoded when a cell first asks for it. */
+export interface SharedStrings {
+  readonly length: number;
+  get(index: number): string;
+}
+
 export interface SheetContext {
   /** The sheet's name, for errors. */
   sheet: string;
   part: string;
   /** null when the package has no shared strings part. */
-  sharedStrings: readonly string[] | null;
+  sharedStrings: SharedStrings | null;
   styles: StyleTable;
   date1904: boolean;
   /** The text read so far in this workbook (MAX_TEXT_CHARS); shared by its sheets. */

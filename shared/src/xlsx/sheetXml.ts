@@ -12,7 +12,8 @@
 import type { CellValue } from '../table/grid';
 import { columnLetters } from '../table/grid';
 import { XlsxError } from './errors';
-import { decodeEscapes, parseXml, type Tag } from './xml';
+import { decodeEscapes } from './xml';
+import { attributeText, characterData, END, OPEN, TEXT, XmlScanner } from './read/scanner';
 import { SheetRows, shown, type Range } from './sheetRows';
 import type { SheetContent, SheetContext } from './sheetContent';
 
@@ -37,13 +38,15 @@ const NONE = 0;
 const V = 1; // inside the cell's <v>
 const T = 2; // inside a <t> of the cell's <is>
 
-export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
+export function parseSheet(bytes: Uint8Array, ctx: SheetContext): SheetContent {
   const { formats: styleFormats, dates: styleDates } = ctx.styles;
   const text = ctx.text ?? { chars: 0 };
   const grid = new SheetRows();
   const merges: Range[] = [];
+  const x = new XmlScanner(bytes, ctx.part, true);
+  const b = x.bytes;
+  const attrs = x.attrs;
 
-  let depth = 0;
   let sheetDataDepth = 0; // depth of <sheetData> while inside it, else 0
   let mergeCellsDepth = 0;
 
@@ -57,10 +60,12 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
   let rowValues: CellValue[] = [];
   let rowFormats: (string | null)[] = [];
 
-  // The cell being read.
+  // The cell being read. Its r and its <v> stay byte ranges until something needs them as text.
   let cellDepth = 0;
   let column = 0;
-  let cellRef = '';
+  let refAt = -1; // the r attribute's value start, -1 for a cell without r
+  let refEnd = 0;
+  let refPlain = true;
   let type = '';
   let style = 0;
   let hasV = false;
@@ -68,92 +73,105 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
   // Formula cells with no cached result (a file written by a program that does not calculate): "A5" …
   const uncalculated: string[] = [];
   let rowUncalculated: number[] = [];
-  let v = '';
-  let inline: string | null = null;
+  let vAt = -1;
+  let vEnd = 0;
+  let vPlain = true;
+  let vText = null as string | null;
+  let inline = null as string | null; // (set in the helpers below, which the loop's narrowing does not see)
   let isDepth = 0;
   let phoneticDepth = 0;
   let capture = NONE;
   let captureDepth = 0;
-  let buffer = '';
+  // What is captured: one text range (the usual case), or the text once a second piece (a comment, CDATA) came.
+  let capAt = -1;
+  let capEnd = 0;
+  let capPlain = true;
+  let capText = null as string | null;
 
-  parseXml(xml, ctx.part, {
-    open(tag) {
-      depth++;
-      if (cellDepth !== 0) {
-        openInCell(tag);
-        return;
+  for (let token = x.next(); token !== END; token = x.next()) {
+    if (token === TEXT) {
+      if (capture !== NONE) {
+        if (capAt < 0 && capText === null) {
+          capAt = x.textStart;
+          capEnd = x.textEnd;
+          capPlain = x.textPlain;
+        } else capText = captured() + x.text();
       }
-      if (rowDepth !== 0) {
-        if (depth === rowDepth + 1 && local(tag.name) === 'c') startCell(tag.attributes);
-        return;
-      }
-      if (sheetDataDepth !== 0) {
-        if (depth === sheetDataDepth + 1 && local(tag.name) === 'row') startRow(tag.attributes);
-        return;
-      }
-      const name = local(tag.name);
-      if (depth !== 2) {
-        if (mergeCellsDepth !== 0 && depth === mergeCellsDepth + 1 && name === 'mergeCell') {
-          const range = parseRange(tag.attributes.ref ?? '');
+      continue;
+    }
+    const depth = x.depth;
+    if (token === OPEN) {
+      if (cellDepth !== 0) openInCell(depth);
+      else if (rowDepth !== 0) {
+        if (depth === rowDepth + 1 && x.isLocal('c')) startCell(depth);
+      } else if (sheetDataDepth !== 0) {
+        if (depth === sheetDataDepth + 1 && x.isLocal('row')) startRow(depth);
+      } else if (depth !== 2) {
+        if (mergeCellsDepth !== 0 && depth === mergeCellsDepth + 1 && x.isLocal('mergeCell')) {
+          const range = parseRange(x.valueOf('ref') ?? '');
           if (range) merges.push(range);
         }
-      } else if (name === 'sheetData') sheetDataDepth = depth;
-      else if (name === 'mergeCells') mergeCellsDepth = depth;
-    },
-    text(chunk) {
-      if (capture !== NONE) buffer += chunk;
-    },
-    close() {
-      const d = depth--;
-      if (cellDepth !== 0) {
-        if (d === cellDepth) endCell();
-        else if (d === captureDepth) {
-          if (capture === V) v = buffer;
-          else inline += decodeEscapes(buffer); // per <t>, as Excel escapes them
-          capture = NONE;
-          captureDepth = 0;
-        } else if (d === phoneticDepth) phoneticDepth = 0;
-        else if (d === isDepth) isDepth = 0;
-        return;
-      }
-      if (rowDepth !== 0) {
-        if (d === rowDepth) endRow();
-        return;
-      }
-      if (d === sheetDataDepth) sheetDataDepth = 0;
-      else if (d === mergeCellsDepth) mergeCellsDepth = 0;
-    },
-  });
+      } else if (x.isLocal('sheetData')) sheetDataDepth = depth;
+      else if (x.isLocal('mergeCells')) mergeCellsDepth = depth;
+      continue;
+    }
+    // CLOSE
+    if (cellDepth !== 0) {
+      if (depth === cellDepth) endCell();
+      else if (depth === captureDepth) {
+        if (capture === V) {
+          vAt = capAt;
+          vEnd = capEnd;
+          vPlain = capPlain;
+          vText = capText;
+        } else inline += decodeEscapes(captured()); // per <t>, as Excel escapes them
+        capture = NONE;
+        captureDepth = 0;
+      } else if (depth === phoneticDepth) phoneticDepth = 0;
+      else if (depth === isDepth) isDepth = 0;
+    } else if (rowDepth !== 0) {
+      if (depth === rowDepth) endRow();
+    } else if (depth === sheetDataDepth) sheetDataDepth = 0;
+    else if (depth === mergeCellsDepth) mergeCellsDepth = 0;
+  }
 
-  function openInCell(tag: Tag): void {
-    const name = local(tag.name);
+  function captured(): string {
+    return capText ?? (capAt < 0 ? '' : characterData(b, capAt, capEnd, capPlain));
+  }
+
+  function openInCell(depth: number): void {
     if (depth === cellDepth + 1) {
-      if (name === 'v') {
+      if (x.isLocal('v')) {
         hasV = true;
-        beginCapture(V);
-      } else if (name === 'f') {
+        beginCapture(V, depth);
+      } else if (x.isLocal('f')) {
         hasF = true;
-      } else if (name === 'is') {
+      } else if (x.isLocal('is')) {
         isDepth = depth;
         inline = '';
       }
     } else if (isDepth !== 0 && phoneticDepth === 0 && capture === NONE) {
       // Plain (<is><t>) and rich (<is><r><t>) text; the <t> of a phonetic run (<rPh>) is not cell text.
-      if (name === 't') beginCapture(T);
-      else if (name === 'rPh') phoneticDepth = depth;
+      if (x.isLocal('t')) beginCapture(T, depth);
+      else if (x.isLocal('rPh')) phoneticDepth = depth;
     }
   }
 
-  function beginCapture(what: number): void {
+  function beginCapture(what: number, depth: number): void {
     capture = what;
     captureDepth = depth;
-    buffer = '';
+    capAt = -1;
+    capText = null;
   }
 
-  function startRow(attributes: Record<string, string>): void {
+  function startRow(depth: number): void {
     rowDepth = depth;
-    const r = attributes.r;
-    rowIndex = r === undefined ? 0 : rowNumber(r, `A${r}`);
+    const r = x.attr('r');
+    rowIndex = r < 0 ? 0 : plainNumber(r, MAX_ROWS);
+    if (rowIndex === 0 && r >= 0) {
+      const digits = x.value(r);
+      rowIndex = rowNumber(digits, `A${digits}`);
+    }
     cellRowHint = 0;
     prevColumn = 0;
     rowColumns = [];
@@ -162,34 +180,74 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
     rowUncalculated = [];
   }
 
-  function startCell(attributes: Record<string, string>): void {
+  /** Attribute `a`'s value as a number when it is plain digits (1 ≤ n ≤ max), else 0: the caller reads it as text. */
+  function plainNumber(a: number, max: number): number {
+    const s = attrs[a + 2];
+    const e = attrs[a + 3];
+    if (attrs[a + 4] !== 1 || e === s || e - s > 9) return 0;
+    let n = 0;
+    for (let k = s; k < e; k++) {
+      const c = b[k] - 0x30;
+      if (c < 0 || c > 9) return 0;
+      n = n * 10 + c;
+    }
+    return n >= 1 && n <= max ? n : 0;
+  }
+
+  function startCell(depth: number): void {
     cellDepth = depth;
-    const r = attributes.r;
-    if (r === undefined) {
+    const r = x.attr('r');
+    if (r < 0) {
       column = prevColumn + 1;
-      cellRef = '';
+      refAt = -1;
     } else {
-      column = parseCellColumn(r);
-      if (rowIndex === 0 && cellRowHint === 0) cellRowHint = parseCellRow(r);
-      cellRef = r;
+      refAt = attrs[r + 2];
+      refEnd = attrs[r + 3];
+      refPlain = attrs[r + 4] === 1;
+      column = refPlain ? referenceColumn(b, refAt, refEnd) : -1;
+      // Not letters then digits (or not plain bytes): the text reading, which also says what is wrong.
+      if (column < 0) column = parseCellColumn(cellRef());
+      if (rowIndex === 0 && cellRowHint === 0) cellRowHint = parseCellRow(cellRef());
     }
     if (column > MAX_COLUMNS)
       throw tooLarge(
-        cellRef || `${columnLetters(column - 1)}${rowIndex || prevRow + 1}`,
+        cellRef() || `${columnLetters(column - 1)}${rowIndex || prevRow + 1}`,
         "a column beyond Excel's last",
       );
     prevColumn = column;
-    type = attributes.t ?? '';
-    const s = attributes.s;
-    style = s === undefined ? 0 : Number(s) | 0;
+    const t = x.attr('t');
+    type = t < 0 ? '' : attrs[t + 3] - attrs[t + 2] === 1 && b[attrs[t + 2]] === 0x73 ? 's' : x.value(t);
+    const s = x.attr('s');
+    style = s < 0 ? 0 : plainNumber(s, 999_999_999) || Number(x.value(s)) | 0;
     hasV = false;
     hasF = false;
-    v = '';
+    vAt = -1;
+    vText = null;
     inline = null;
     isDepth = 0;
     phoneticDepth = 0;
     capture = NONE;
     captureDepth = 0;
+  }
+
+  function cellRef(): string {
+    return refAt < 0 ? '' : attributeText(b, refAt, refEnd, refPlain);
+  }
+
+  function vString(): string {
+    return vText ?? (vAt < 0 ? '' : characterData(b, vAt, vEnd, vPlain));
+  }
+
+  /** The <v> as a whole number when it is plain digits (at most 15), else -1. */
+  function vDigits(): number {
+    if (vText !== null || vAt < 0 || !vPlain || vEnd === vAt || vEnd - vAt > 15) return -1;
+    let n = 0;
+    for (let k = vAt; k < vEnd; k++) {
+      const c = b[k] - 0x30;
+      if (c < 0 || c > 9) return -1;
+      n = n * 10 + c;
+    }
+    return n;
   }
 
   function endCell(): void {
@@ -214,23 +272,27 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
 
   /** The cached value as the user sees it; a formula never calculated (no <v>) shows nothing. */
   function cellValue(): CellValue {
-    if (type === 'inlineStr') return inline ?? (hasV ? decodeEscapes(v) : null);
+    if (type === 'inlineStr') return inline ?? (hasV ? decodeEscapes(vString()) : null);
     if (!hasV) return null;
     switch (type) {
       case 's':
         return sharedString();
       case 'str':
-        return decodeEscapes(v);
+        return decodeEscapes(vString());
       case 'b': {
-        const t = v.trim();
+        const t = vString().trim();
         return t === '' ? null : !(t === '0' || t === 'false');
       }
       case 'e':
-        return v.trim() || null;
-      case 'd':
-        return v.trim() === '' ? null : isoDate(v.trim());
+        return vString().trim() || null;
+      case 'd': {
+        const t = vString().trim();
+        return t === '' ? null : isoDate(t);
+      }
       default: {
-        const t = v.trim();
+        const whole = vDigits();
+        if (whole >= 0) return whole;
+        const t = vString().trim();
         if (t === '') return null;
         const n = Number(t);
         // A number cell whose text is no number: the text, so that the check can point at it.
@@ -240,9 +302,11 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
   }
 
   function sharedString(): CellValue {
-    const t = v.trim();
-    if (t === '') return null;
     const strings = ctx.sharedStrings;
+    const whole = vDigits();
+    if (strings !== null && whole >= 0 && whole < strings.length) return strings.get(whole);
+    const t = vString().trim();
+    if (t === '') return null;
     if (strings === null)
       throw new XlsxError(
         'missing-shared-strings',
@@ -260,11 +324,11 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
           cell: here(),
         },
       );
-    return strings[i];
+    return strings.get(i);
   }
 
   function here(): string {
-    return shown(cellRef) || `${columnLetters(column - 1)}${rowIndex || cellRowHint || prevRow + 1}`;
+    return shown(cellRef()) || `${columnLetters(column - 1)}${rowIndex || cellRowHint || prevRow + 1}`;
   }
 
   function endRow(): void {
@@ -287,15 +351,6 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetContent {
 
   const content = grid.finish(merges, ctx);
   return uncalculated.length > 0 ? { ...content, uncalculated } : content;
-}
-
-/**
- * "x:c" → "c", as xml.ts's localName, kept here for the per-cell path: most names have no prefix, and the call
- * stays inside this module.
- */
-function local(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
 }
 
 /** A t="d" cell: an ISO 8601 date-time as typed, held in a Date's UTC fields as for every date cell. */
@@ -343,6 +398,24 @@ function parseCellColumn(ref: string): number {
   }
   if (i === 0 || digits === 0 || i + digits !== ref.length)
     throw new XlsxError('unreadable', `cell reference "${shown(ref)}" is not one`, { cell: shown(ref) });
+  return n;
+}
+
+/**
+ * parseCellColumn on the bytes of a plain r: the column when they are letters then digits, else -1 (the caller
+ * reads the text, which says what is wrong). Past Excel's last column it stops as parseCellColumn does.
+ */
+function referenceColumn(b: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  let i = s;
+  for (; i < e; i++) {
+    const code = b[i] | 0x20;
+    if (code < 97 || code > 122) break;
+    n = n * 26 + (code - 96);
+    if (n > MAX_COLUMNS) return MAX_COLUMNS + 1;
+  }
+  if (i === s || i === e) return -1;
+  for (let j = i; j < e; j++) if (b[j] < 48 || b[j] > 57) return -1;
   return n;
 }
 

@@ -3,7 +3,7 @@
  * `<numFmt>` of the file or one of Excel's built-in ids (those are never written into the file).
  */
 import { isDateFormat } from '../table/numberFormat';
-import { localName, parseXml, partText } from './xml';
+import { CLOSE, END, OPEN, XmlScanner } from './read/scanner';
 
 export interface StyleTable {
   /** Per cell style (the `s` of a cell): its number format, null for General. */
@@ -65,30 +65,33 @@ const BUILT_IN: Record<number, string> = {
   58: CJK_DATE,
 };
 
+const NONE = 0;
+const NUM_FMTS = 1;
+const CELL_XFS = 2;
+
 export const NO_STYLES: StyleTable = { formats: [], dates: [] };
 
 export function parseStyles(bytes: Uint8Array | undefined, part: string): StyleTable {
   if (!bytes) return NO_STYLES;
   const custom = new Map<number, string>();
   const ids: number[] = [];
-  let depth = 0;
   /** The direct child of <styleSheet> we are in: numFmts and cellXfs only (dxfs also hold <numFmt>s). */
-  let section = '';
-  parseXml(partText(bytes), part, {
-    open(tag) {
-      depth++;
-      const name = localName(tag.name);
-      if (depth === 2) section = name;
-      else if (depth !== 3) return;
-      else if (section === 'numFmts' && name === 'numFmt') {
-        const id = toId(tag.attributes.numFmtId);
-        if (id >= 0 && tag.attributes.formatCode !== undefined) custom.set(id, tag.attributes.formatCode);
-      } else if (section === 'cellXfs' && name === 'xf') ids.push(Math.max(0, toId(tag.attributes.numFmtId)));
-    },
-    close() {
-      if (depth-- === 2) section = '';
-    },
-  });
+  let section = NONE;
+  const x = new XmlScanner(bytes, part, false);
+  for (let token = x.next(); token !== END; token = x.next()) {
+    if (token === CLOSE) {
+      if (x.depth === 2) section = NONE;
+      continue;
+    }
+    if (token !== OPEN) continue;
+    if (x.depth === 2) section = x.isLocal('numFmts') ? NUM_FMTS : x.isLocal('cellXfs') ? CELL_XFS : NONE;
+    else if (x.depth !== 3) continue;
+    else if (section === NUM_FMTS && x.isLocal('numFmt')) {
+      const id = toId(x.valueOf('numFmtId'));
+      const code = x.valueOf('formatCode');
+      if (id >= 0 && code !== undefined) custom.set(id, code);
+    } else if (section === CELL_XFS && x.isLocal('xf')) ids.push(Math.max(0, toId(x.valueOf('numFmtId'))));
+  }
   const formats = ids.map((id) => formatCode(id, custom));
   return { formats, dates: formats.map((f) => isDateFormat(f)) };
 }

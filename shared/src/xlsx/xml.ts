@@ -168,13 +168,13 @@ const ENTITY = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Character data: line ends normalised as XML says (CR LF and CR to LF), entities expanded. */
-function decodeText(raw: string, fail: (why: string) => never): string {
+export function decodeText(raw: string, fail: (why: string) => never): string {
   const lines = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   return lines.includes('&') ? expand(lines, fail) : lines;
 }
 
 /** An attribute value: whitespace characters become spaces (XML's normalisation), entities expanded. */
-function decodeAttribute(raw: string, fail: (why: string) => never): string {
+export function decodeAttribute(raw: string, fail: (why: string) => never): string {
   const spaced =
     raw.indexOf('\n') >= 0 || raw.indexOf('\t') >= 0 || raw.indexOf('\r') >= 0
       ? raw.replace(/\r\n|[\t\n\r]/g, ' ')

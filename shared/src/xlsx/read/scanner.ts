@@ -362,10 +362,13 @@ export function utf8(b: Uint8Array, s: number, e: number): string {
 }
 
 function decoded(b: Uint8Array, s: number, e: number): string {
-  const text = strFromU8(b.subarray(s, e));
-  return b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf && text.charCodeAt(0) !== 0xfeff
-    ? `\ufeff${text}`
-    : text;
+  // Leading marks are counted off first, so that the decoder never sees one at its start.
+  let marks = '';
+  while (s + 2 < e && b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf) {
+    marks += '\ufeff';
+    s += 3;
+  }
+  return marks + strFromU8(b.subarray(s, e));
 }
 
 function isSpaceCode(c: number): boolean {

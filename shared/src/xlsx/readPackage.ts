@@ -18,6 +18,7 @@ export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 
 /** A path inside the package as it is compared: OPC part names ignore case; some zip tools write "\" or a leading "/". */
 export function partKey(name: string): string {
+  if (name.charCodeAt(0) !== 0x2f && !name.includes('\\')) return name.toLowerCase();
   return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
 }
 

@@ -425,17 +425,18 @@ function parseCellRow(ref: string): number {
   return rowNumber(ref.slice(i), ref);
 }
 
-const RANGE_CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
-
 /** A merge's ref ("B3:C7", or "B3" alone) within Excel's grid; anything else is dropped, as it shows nothing. */
 function parseRange(ref: string): Range | null {
-  const [from, to = from, extra] = ref.trim().split(':');
-  if (extra !== undefined) return null;
-  const a = RANGE_CELL.exec(from);
-  const b = RANGE_CELL.exec(to);
+  const text = ref.trim();
+  const colon = text.indexOf(':');
+  const from = colon < 0 ? text : text.slice(0, colon);
+  const to = colon < 0 ? text : text.slice(colon + 1);
+  if (to.includes(':')) return null;
+  const a = rangeCell(from);
+  const b = rangeCell(to);
   if (!a || !b) return null;
-  const cols = [lettersToColumn(a[1]), lettersToColumn(b[1])];
-  const rws = [Number(a[2]), Number(b[2])];
+  const cols = [a[1], b[1]];
+  const rws = [a[0], b[0]];
   if (cols.some((c) => c < 1 || c > MAX_COLUMNS) || rws.some((r) => r < 1 || r > MAX_ROWS)) return null;
   return {
     top: Math.min(rws[0], rws[1]),
@@ -445,8 +446,24 @@ function parseRange(ref: string): Range | null {
   };
 }
 
-function lettersToColumn(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
-  return n;
+/** One end of a merge, `$?letters{1,3}$?digits{1,7}` (no regular expression: a sheet may hold thousands). */
+function rangeCell(cell: string): [row: number, column: number] | null {
+  let i = cell.charCodeAt(0) === 0x24 ? 1 : 0;
+  let column = 0;
+  const letters = i;
+  for (; i < cell.length && i - letters < 4; i++) {
+    const c = cell.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    column = column * 26 + (c - 96);
+  }
+  if (i === letters || i - letters > 3) return null;
+  if (cell.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  return i === digits || i - digits > 7 ? null : [row, column];
 }

@@ -285,3 +285,51 @@ describe('lazily decoded shared strings', () => {
     );
   });
 });
+
+describe('merged ranges read without a regular expression', () => {
+  // The reading they replaced, kept here to hold the new one to it.
+  const RANGE_CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+  const letters = (l: string): number => [...l].reduce((n, c) => n * 26 + ((c.charCodeAt(0) | 0x20) - 96), 0);
+  const columnName = (c: number): string =>
+    c <= 0 ? '' : columnName(Math.floor((c - 1) / 26)) + String.fromCharCode(65 + ((c - 1) % 26));
+  function oldRange(ref: string): string[] {
+    const [from, to = from, extra] = ref.trim().split(':');
+    if (extra !== undefined) return [];
+    const a = RANGE_CELL.exec(from);
+    const b = RANGE_CELL.exec(to);
+    if (!a || !b) return [];
+    const cols = [letters(a[1]), letters(b[1])];
+    const rws = [Number(a[2]), Number(b[2])];
+    if (cols.some((c) => c < 1 || c > 16_384) || rws.some((r) => r < 1 || r > 1_048_576)) return [];
+    const [l, r] = [Math.min(...cols), Math.max(...cols)];
+    return [`${columnName(l)}${Math.min(...rws)}:${columnName(r)}${Math.max(...rws)}`];
+  }
+  const end = fc
+    .tuple(
+      fc.constantFrom('', '$'),
+      fc.constantFrom('A', 'b', 'XFD', 'xfe', 'ZZZ', 'AAAA', '', '1'),
+      fc.constantFrom('', '$'),
+      fc.constantFrom('1', '3', '0', '1048576', '1048577', '9999999', '12345678', '', 'x'),
+    )
+    .map((p) => p.join(''));
+  const ref = fc
+    .tuple(end, fc.constantFrom('', ':', '::'), end, fc.constantFrom('', ' ', ':A1'))
+    .map(([a, c, b, tail]) => ` ${a}${c}${c ? b : ''}${tail}`);
+
+  it('gives the merges the regular expression gave', () => {
+    fc.assert(
+      fc.property(ref, (r) => {
+        const part = `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="${r}"/></mergeCells></worksheet>`;
+        const content = parseSheet(strToU8(part), {
+          sheet: 'S',
+          part: 'p',
+          styles: { formats: [], dates: [] },
+          date1904: false,
+          sharedStrings: null,
+        });
+        expect(content.merges).toEqual(oldRange(r));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -173,11 +173,17 @@ export class XmlScanner {
         break;
       }
       if (j >= n) this.fail(`unclosed <${utf8(b, lt + 1, nameEnd)}>`);
-      const eq = b.indexOf(0x3d, j);
-      if (eq < 0) this.fail(`attribute without a value in <${utf8(b, lt + 1, nameEnd)}>`);
-      const keyEnd = trimEndBytes(b, j, eq);
-      if (keyEnd === j || !isNameBytes(b, j, keyEnd))
-        this.fail(`bad attribute in <${utf8(b, lt + 1, nameEnd)}>`);
+      // The usual key (ASCII letters, digits, ":_-.") right before its "=" needs no trimming nor checking.
+      let eq = j;
+      while (eq < n && isKeyByte(b[eq])) eq++;
+      let keyEnd = eq;
+      if (eq === j || b[eq] !== 0x3d) {
+        eq = b.indexOf(0x3d, j);
+        if (eq < 0) this.fail(`attribute without a value in <${utf8(b, lt + 1, nameEnd)}>`);
+        keyEnd = trimEndBytes(b, j, eq);
+        if (keyEnd === j || !isNameBytes(b, j, keyEnd))
+          this.fail(`bad attribute in <${utf8(b, lt + 1, nameEnd)}>`);
+      }
       let q = eq + 1;
       while (q < n && isSpaceCode(b[q])) q++;
       const quote = b[q];
@@ -373,6 +379,17 @@ function decoded(b: Uint8Array, s: number, e: number): string {
 
 function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+function isKeyByte(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x3a) ||
+    c === 0x5f ||
+    c === 0x2d ||
+    c === 0x2e
+  );
 }
 
 /** No space, quote, slash or angle bracket (parseXml's isName). */

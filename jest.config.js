@@ -31,6 +31,8 @@ const project = (displayName, select) => ({
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  // The benchmark's own packages (tableschema-js, SheetJS) are never a test's business.
+  modulePathIgnorePatterns: ['<rootDir>/cli/bench/references/'],
   ...select,
 });
 

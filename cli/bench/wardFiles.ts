@@ -104,18 +104,19 @@ function renameUnit(ws: ExcelJS.Worksheet, from: string, to: string): void {
 
 /**
  * Writes `count` ward files under `dir` (one folder per unit) and returns them. With `odd`, three more: a second
- * file from the first unit, a corrupt file and a workbook with no table.
+ * file from the first unit, a corrupt file and a workbook with no table. With `oneUnit`, every file is the first
+ * unit's (one folder, numbered files): a ward that sent its plan again and again.
  */
 export async function writeWardSet(
   dir: string,
   count: number,
-  options: { odd?: boolean; root?: string } = {},
+  options: { odd?: boolean; root?: string; oneUnit?: boolean } = {},
 ): Promise<WardSetFile[]> {
   const layouts = await loadLayouts(options.root ?? repositoryRoot());
   const files: WardSetFile[] = [];
   for (let n = 0; n < count; n++) {
     const layout = layouts[n % layouts.length];
-    const unit = unitName(n);
+    const unit = unitName(options.oneUnit ? 0 : n);
     const folder = join(dir, slug(unit));
     mkdirSync(folder, { recursive: true });
     if (layout.unit) for (const ws of layout.workbook.worksheets) renameUnit(ws, layout.unit, unit);
@@ -124,7 +125,7 @@ export async function writeWardSet(
       const cell = layout.workbook.getWorksheet(r.sheet)?.getCell(r.cell);
       if (cell) cell.value = pick === 0 ? null : result(r, pick > 3);
     });
-    const path = join(folder, `phu-luc-cchc-2025.xlsx`);
+    const path = join(folder, options.oneUnit ? `phu-luc-cchc-2025-${n + 1}.xlsx` : `phu-luc-cchc-2025.xlsx`);
     writeFileSync(path, Buffer.from(await layout.workbook.xlsx.writeBuffer()));
     if (layout.unit) for (const ws of layout.workbook.worksheets) renameUnit(ws, unit, layout.unit);
     files.push({ path, unit: layout.unit ? unit : unitFromFolder(unit) });

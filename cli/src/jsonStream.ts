@@ -73,36 +73,79 @@ export function writeJsonItems(
   onTooLarge: (index: number) => void,
   single = false,
 ): void {
-  const depth = single ? 0 : 1;
-  const made = (index: number): string[] | null => {
-    try {
-      return [...chunked(pieces(items[index], depth))];
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      onTooLarge(index);
-      return null;
-    }
-  };
-  if (single) {
-    write(`${(made(0) ?? ['null']).join('')}\n`);
-    return;
-  }
-  let written = 0;
-  for (let i = 0; i < items.length; i++) {
-    const chunks = made(i);
-    if (chunks === null) continue;
-    write(written++ === 0 ? '[\n  ' : ',\n  ');
-    for (const c of chunks) write(c);
-  }
-  write(written === 0 ? '[]\n' : '\n]\n');
+  const out = new JsonItemsWriter(write, single);
+  items.forEach((item, i) => {
+    if (!out.item(item)) onTooLarge(i);
+  });
+  out.finish();
 }
 
-/** Pieces joined into chunks of about 64 KB. */
-function* chunked(parts: Iterable<string>): Generator<string> {
+/**
+ * The text of writeJsonItems, written as the items come: whole (item) or in pieces made elsewhere (piece … end),
+ * such as a worker's jsonChunks of a report too large to be sent whole. `single`: one item alone, not in an array.
+ */
+export class JsonItemsWriter {
+  private written = 0;
+  private open = false;
+
+  constructor(
+    private readonly write: (s: string) => void,
+    private readonly single = false,
+  ) {}
+
+  /** The depth an item is written at, for jsonChunks made elsewhere. */
+  get depth(): number {
+    return this.single ? 0 : 1;
+  }
+
+  /** A whole item, made whole first: false (nothing written) when its JSON is more than a string may hold. */
+  item(value: unknown): boolean {
+    let chunks: string[];
+    try {
+      chunks = [...jsonChunks(value, this.depth)];
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      return false;
+    }
+    for (const c of chunks) this.piece(c);
+    this.end();
+    return true;
+  }
+
+  /** The next piece of the item being written (the first one opens it). */
+  piece(s: string): void {
+    if (!this.open) {
+      this.open = true;
+      if (!this.single) this.write(this.written === 0 ? '[\n  ' : ',\n  ');
+    }
+    this.write(s);
+  }
+
+  /** The item written piece by piece is whole. */
+  end(): void {
+    if (this.open) this.written++;
+    this.open = false;
+  }
+
+  /** Closes the document (null when the single item was left out). */
+  finish(): void {
+    this.end();
+    if (this.single) this.write(this.written === 0 ? 'null\n' : '\n');
+    else this.write(this.written === 0 ? '[]\n' : '\n]\n');
+  }
+}
+
+/** `value` as JSON.stringify(value, null, 2) at `depth`, in chunks of about `size` characters. */
+export function jsonChunks(value: unknown, depth = 0, size = 65536): Generator<string> {
+  return chunked(pieces(value, depth), size);
+}
+
+/** Pieces joined into chunks of about `size` characters. */
+function* chunked(parts: Iterable<string>, size = 65536): Generator<string> {
   let buffer = '';
   for (const p of parts) {
     buffer += p;
-    if (buffer.length >= 65536) {
+    if (buffer.length >= size) {
       yield buffer;
       buffer = '';
     }

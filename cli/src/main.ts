@@ -7,9 +7,9 @@ import { batchCounts, renderBatchSummary, type BatchEntry } from './textReport';
 import { WorkbookReadError } from './xlsx/readWorkbook';
 import { runFiles } from './batch/runFiles';
 import { prestart } from './batch/pool';
-import type { FileJob } from './batch/job';
+import type { FileJob, JobResult } from './batch/job';
 import { runDemo } from './demo';
-import { writeJsonItems } from './jsonStream';
+import { JsonItemsWriter } from './jsonStream';
 import { oneLine, visible } from './visible';
 import { OutPathError, checkOutPath, sameFile, tempPathFor, writeWhole } from './outPath';
 import { trackTemp, untrackTemp } from './tempFiles';
@@ -117,8 +117,10 @@ async function validate(args: string[], io: Io): Promise<number> {
     checkOutPath(outPath, values.force ?? false, lang);
   }
 
-  const reports: Report[] = [];
   const batch: BatchEntry[] = [];
+  // Written as the reports come, in the files' order: a worker sends a large report's JSON in pieces, so neither
+  // thread holds the whole text (one JavaScript string cannot hold the JSON of a million rows).
+  const json = format === 'json' ? new JsonItemsWriter(io.out, positionals.length === 1) : undefined;
   // Files are named by their path below the folder they share, so two wards' "phu-luc.xlsx" stay apart.
   const common = commonFolder(positionals);
   const shownName = (file: string) => relative(common, file) || basename(file);
@@ -132,15 +134,22 @@ async function validate(args: string[], io: Io): Promise<number> {
     path,
     shown: shownName(path),
     options,
-    want: format === 'summary' ? 'counts' : format === 'text' ? 'text' : 'report',
+    want: format === 'summary' ? 'counts' : format === 'text' ? 'text' : 'json',
+    jsonDepth: json?.depth,
     width: io.width?.() ?? 80,
     copy,
   }));
   let code: number = EXIT.ok;
   // Each file is read, checked (and copied) in a worker; what it prints comes out in the order the files were named.
-  await runFiles(jobs, io, (index, result) => {
+  const tooLarge = (index: number) => {
+    io.err(jsonTooLargeLine(jobs[index].shown, lang) + '\n');
+    code = EXIT.unusable;
+  };
+  const onChunk = (_index: number, chunk: string) => json?.piece(chunk);
+  const onResult = (index: number, result: JobResult) => {
     const shown = jobs[index].shown;
     if (!result.ok) {
+      json?.end();
       io.err(result.line + '\n');
       batch.push({ file: shown, unreadable: true });
       code = EXIT.unusable;
@@ -148,7 +157,10 @@ async function validate(args: string[], io: Io): Promise<number> {
     }
     const report = result.report;
     const counts = result.counts ?? batchCounts(report as Report, lang);
-    if (report) reports.push(report);
+    // In this thread the report is here whole; from a worker its pieces came before this.
+    if (json && report && !json.item(report)) tooLarge(index);
+    else if (json && result.tooLarge) tooLarge(index);
+    json?.end();
     batch.push({ file: shown, counts });
     if (!counts.valid && code === EXIT.ok) code = EXIT.findings;
     if (format === 'text' && result.text !== undefined)
@@ -157,21 +169,10 @@ async function validate(args: string[], io: Io): Promise<number> {
       io.err(result.copyError + '\n');
       code = EXIT.unusable;
     } else if (copy && format === 'text') io.out(t('highlightedCopy', { file: copy.arg }) + '\n');
-  });
+  };
+  await runFiles(jobs, io, onResult, onChunk);
   if (copy) untrackTemp(copy.temp);
-  // Streamed in pieces: one JavaScript string cannot hold the JSON of a million rows.
-  if (format === 'json') {
-    const single = positionals.length === 1;
-    writeJsonItems(
-      single ? [reports[0] ?? null] : reports,
-      io.out,
-      (i) => {
-        io.err(jsonTooLargeLine(reports[i]?.file ?? '', lang) + '\n');
-        code = EXIT.unusable;
-      },
-      single,
-    );
-  }
+  json?.finish();
   // Many files: one line each at the end, so the office sees the whole batch at a glance.
   if (format === 'summary' || (format === 'text' && positionals.length > 1))
     io.out(renderBatchSummary(batch, lang));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { checkWorkbook } from '../../shared/src/index';
 import { KPIS, TASKS } from '../../shared/ui/test/sampleGrids';
-import { writeJson, writeJsonItems } from '../src/jsonStream';
+import { JsonItemsWriter, jsonChunks, writeJson, writeJsonItems } from '../src/jsonStream';
 
 const streamed = (v: unknown) => {
   const parts: string[] = [];
@@ -101,5 +101,41 @@ describe('a batch whose one report cannot be written as JSON (issue 18)', () => 
         () => {},
       ),
     ).toThrow(TypeError);
+  });
+});
+
+describe('items written as their pieces come (a worker sends a large report in chunks, issue 22)', () => {
+  const report = checkWorkbook([TASKS, KPIS], { asOf: '2025-10-15' });
+
+  // An item large enough to come in many pieces, as a 200,000-row report does.
+  const large = Array.from({ length: 300 }, () => report);
+
+  it.each([
+    [[report, large, report], false],
+    [[large], true],
+    [[], false],
+    [[], true],
+  ] as const)('gives the bytes of writeJsonItems: %#', (items, single) => {
+    let whole = '';
+    writeJsonItems(
+      items,
+      (s) => (whole += s),
+      () => {},
+      single,
+    );
+    let pieced = '';
+    const out = new JsonItemsWriter((s) => (pieced += s), single);
+    let chunks = 0;
+    for (const item of items) {
+      // Small chunks: the boundaries fall inside the report, as a worker's 1 MB ones do in a large one.
+      for (const c of jsonChunks(item, out.depth, 500)) {
+        out.piece(c);
+        chunks++;
+      }
+      out.end();
+    }
+    out.finish();
+    expect(pieced).toBe(whole);
+    if (items.length > 0) expect(chunks).toBeGreaterThan(20);
   });
 });

@@ -16,6 +16,7 @@ import { writeErrorMessage } from '../outPath';
 import { SUMMARY_KEYWORDS } from '../summary/ownSummary';
 import { cliText } from '../../../shared/src/words/cli';
 import { batchCounts, renderText, type BatchCounts } from '../textReport';
+import { jsonChunks } from '../jsonStream';
 
 export interface FileJob {
   /** Absolute path of the file. */
@@ -28,7 +29,13 @@ export interface FileJob {
    * (--format text), only the batch table's counts (--format summary): a 200,000-row report is not sent between
    * threads for what a string or a line of figures says. Or the summary's digest of it.
    */
-  want: 'report' | 'text' | 'counts' | 'digest';
+  want: 'report' | 'text' | 'counts' | 'digest' | 'json';
+  /**
+   * For want 'json': the depth the report's JSON is written at (0 alone, 1 in the batch's array). A worker sends it
+   * in pieces (emit): a 200,000-row report is 180 MB of JSON, which as one object to clone or one string to build
+   * would take the heap of both threads.
+   */
+  jsonDepth?: number;
   /** For want 'text': the columns the text report may use. */
   width?: number;
   /** Also write the highlighted copy there (validate --out); `arg` is the name as the user wrote it. */
@@ -45,6 +52,10 @@ export type JobResult =
       report?: Report;
       text?: string;
       counts?: BatchCounts;
+      /** For want 'json': the report went out through emit (in-process runs return it as `report`)... */
+      streamed?: true;
+      /** …or could not, being more text than one string may hold; nothing of it went out. */
+      tooLarge?: true;
       digest?: FileDigest;
       copyError?: string;
       skipped?: string;
@@ -52,7 +63,11 @@ export type JobResult =
   /** `line`: the one line the user sees, starting with the file's name. */
   | { ok: false; line: string };
 
-export async function runJob(job: FileJob): Promise<JobResult> {
+/** What the JSON of a report is sent in between threads: few messages, and little held at once. */
+export const JSON_CHUNK = 1 << 20;
+
+/** `emit`: where want 'json' sends the report's JSON text, piece by piece (a worker's messages). */
+export async function runJob(job: FileJob, emit?: (chunk: string) => Promise<void>): Promise<JobResult> {
   const lang: Lang = job.options.lang === 'en' ? 'en' : 'vi';
   let grids;
   let keywords;
@@ -72,9 +87,11 @@ export async function runJob(job: FileJob): Promise<JobResult> {
     const done =
       job.want === 'report'
         ? { report }
-        : job.want === 'text'
-          ? { text: renderText(report, lang, job.width ?? 80), counts: batchCounts(report, lang) }
-          : { counts: batchCounts(report, lang) };
+        : job.want === 'json'
+          ? await jsonOut(report, job.jsonDepth ?? 0, lang, emit)
+          : job.want === 'text'
+            ? { text: renderText(report, lang, job.width ?? 80), counts: batchCounts(report, lang) }
+            : { counts: batchCounts(report, lang) };
     if (!job.copy) return { ok: true, ...done };
     try {
       await writeCheckedCopy(job.path, job.copy.path, report, lang, job.copy.force ?? false, job.copy.temp);
@@ -84,6 +101,29 @@ export async function runJob(job: FileJob): Promise<JobResult> {
     }
   }
   return { ok: true, digest: digestReport(report, grids, job.shown) };
+}
+
+async function jsonOut(
+  report: Report,
+  depth: number,
+  lang: Lang,
+  emit: ((chunk: string) => Promise<void>) | undefined,
+): Promise<{ report?: Report; counts: BatchCounts; streamed?: true; tooLarge?: true }> {
+  const counts = batchCounts(report, lang);
+  if (!emit) return { report, counts };
+  let sent = false;
+  try {
+    for (const chunk of jsonChunks(report, depth, JSON_CHUNK)) {
+      sent = true;
+      await emit(chunk);
+    }
+    return { counts, streamed: true };
+  } catch (e) {
+    // Only before the first piece: each piece is one element's JSON, and the reader's bounds keep one far below
+    // what a string may hold.
+    if (!(e instanceof RangeError) || sent) throw e;
+    return { counts, tooLarge: true };
+  }
 }
 
 function copyErrorLine(e: unknown, job: FileJob, lang: Lang): string {

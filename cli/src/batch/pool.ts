@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../../shared/src/report/messages';
 import { cliText } from '../../../shared/src/words/cli';
 import type { FileJob, JobResult } from './job';
-import type { JobBatch, JobDone } from './worker';
+import type { ChunkTaken, JobBatch, JobDone } from './worker';
 
 export interface PoolLimits {
   workers: number;
@@ -121,6 +121,8 @@ export function runPool(
   jobs: readonly FileJob[],
   limits: PoolLimits,
   onResult: (index: number, result: JobResult) => void,
+  /** The pieces of a file's JSON (want 'json'), in order, before its result. */
+  onChunk?: (index: number, chunk: string) => void,
 ): Promise<void> {
   let next = 0;
   // Files a stopped worker held but had not started: given out again first, in their order.
@@ -172,9 +174,17 @@ export function runPool(
         onResult(index, result);
         settle();
       };
-      const onMessage = ({ index, result }: JobDone) => {
+      const onMessage = (m: JobDone) => {
         // Answers come in the order given: the file answered is the one that was running.
-        if (held[0] !== index) return;
+        if (held[0] !== m.index) return;
+        if (m.chunk !== undefined) {
+          // Its check is done and its output goes on: the time limit counts from the last piece.
+          arm();
+          onChunk?.(m.index, m.chunk);
+          worker.postMessage({ taken: 1 } satisfies ChunkTaken);
+          return;
+        }
+        const { index, result } = m;
         held.shift();
         heldBytes -= bytes[index];
         arm();

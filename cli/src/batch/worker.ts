@@ -12,10 +12,22 @@ export interface JobBatch {
   jobs: { index: number; job: FileJob }[];
 }
 
-/** What the worker answers for each file. */
-export interface JobDone {
-  index: number;
-  result: JobResult;
+/** What the worker answers for each file: pieces of its JSON (want 'json'), then its result. */
+export type JobDone =
+  { index: number; result: JobResult; chunk?: undefined } | { index: number; chunk: string };
+
+/** The pool's receipt for a piece written out: a worker runs at most UNANSWERED pieces ahead of the output. */
+export interface ChunkTaken {
+  taken: number;
+}
+const UNANSWERED = 4;
+let unanswered = 0;
+let answered: (() => void) | null = null;
+
+async function emitFor(index: number, chunk: string): Promise<void> {
+  parentPort?.postMessage({ index, chunk } satisfies JobDone);
+  unanswered++;
+  while (unanswered >= UNANSWERED) await new Promise<void>((r) => (answered = r));
 }
 
 const queue: JobBatch['jobs'] = [];
@@ -25,7 +37,7 @@ async function drain(): Promise<void> {
   running = true;
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     const { index, job } = next;
-    const result: JobResult = await runJob(job).catch((e: unknown) => ({
+    const result: JobResult = await runJob(job, (chunk) => emitFor(index, chunk)).catch((e: unknown) => ({
       ok: false as const,
       line: `${job.shown}: ${String(e)}`,
     }));
@@ -34,7 +46,13 @@ async function drain(): Promise<void> {
   running = false;
 }
 
-parentPort?.on('message', (batch: JobBatch) => {
-  for (const j of batch.jobs) queue.push(j);
+parentPort?.on('message', (m: JobBatch | ChunkTaken) => {
+  if ('taken' in m) {
+    unanswered -= m.taken;
+    answered?.();
+    answered = null;
+    return;
+  }
+  for (const j of m.jobs) queue.push(j);
   if (!running) void drain();
 });

@@ -48,12 +48,16 @@ describe('zod stays out of the check', () => {
     expect(loadsZod(join(DIST, 'shared/src/index.js'))).toBe(true);
   });
 
-  it.each(['batch/worker.js', 'batch/job.js', 'batch/runFiles.js', 'textReport.js', 'jsonStream.js'])(
-    'cli/src/%s loads no zod',
-    (module) => {
-      expect(loadsZod(join(DIST, 'cli/src', module))).toBe(false);
-    },
-  );
+  it.each([
+    'main.js',
+    'batch/worker.js',
+    'batch/job.js',
+    'batch/runFiles.js',
+    'textReport.js',
+    'jsonStream.js',
+  ])('cli/src/%s loads no zod', (module) => {
+    expect(loadsZod(join(DIST, 'cli/src', module))).toBe(false);
+  });
 });
 
 function cchc(...args: string[]) {

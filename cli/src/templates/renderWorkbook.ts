@@ -3,6 +3,7 @@ import type { Lang } from '../../../shared/src/report/messages';
 import type { CellStyle, TemplateSheet, TemplateWorkbook } from '../../../shared/src/templates/schema';
 import { fitCell } from '../../../shared/src/text/cellLimit';
 import type { ConditionalRule, XlsxBook } from './xlsxWriter';
+import { absolute, quoteSheet } from './sheetRefs';
 
 // exceljs keeps sheet-level data validations at run time but does not declare them in its types.
 type WithValidations = ExcelJS.Worksheet & {
@@ -11,17 +12,6 @@ type WithValidations = ExcelJS.Worksheet & {
 
 function argb(hex: string): string {
   return `FF${hex.slice(1).toUpperCase()}`;
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-function absolute(range: string): string {
-  return range
-    .split(':')
-    .map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
-    .join(':');
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {

@@ -15,6 +15,8 @@ import type {
   TemplateWorkbook,
 } from '../../../shared/src/templates/schema';
 import { fitCell } from '../../../shared/src/text/cellLimit';
+import { columnLetters as letters } from '../../../shared/src/table/grid';
+import { absolute, quoteSheet } from './sheetRefs';
 
 /** One rule of a conditional format; colours as "#RRGGBB". */
 export type ConditionalRule = { priority: number } & (
@@ -78,17 +80,6 @@ function textElement(text: string): string {
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, '').toUpperCase()}`;
 
-function letters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 /** "AB12" → [row 12, column index 27]. */
 function parseRef(ref: string): [number, number] {
   let col = 0;
@@ -99,17 +90,6 @@ function parseRef(ref: string): [number, number] {
     col = col * 26 + (c - 64);
   }
   return [Number(ref.slice(i)), col - 1];
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-function absolute(range: string): string {
-  return range
-    .split(':')
-    .map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
-    .join(':');
 }
 
 /** Formats Excel knows by number; any other gets an id from 164 up. */

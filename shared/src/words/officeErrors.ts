@@ -2,7 +2,7 @@
  * What the Excel task pane says when Excel refuses: one sentence per Office.js error code, in Vietnamese and
  * English side by side, with what to do. Codes that name the same trouble share a sentence (ALIASES).
  */
-import type { Lang } from '../index';
+import type { Lang } from '../report/messages';
 
 const MESSAGES: Record<string, Record<Lang, string>> = {
   AccessDenied: {

@@ -3,8 +3,8 @@
  * of the fixtures and on generated XML, well-formed or not, the same events (names, attributes, text) or the same
  * error. And the lazily decoded shared strings against the eager reading they replaced.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { FIXTURE_WORKBOOKS } from '../support/fixtureWorkbooks';
 import fc from 'fast-check';
 import { strToU8, unzipSync } from 'fflate';
 import { decodeEscapes, localName, parseXml, partText } from '../../src/xlsx/xml';
@@ -12,14 +12,6 @@ import { CLOSE, END, OPEN, XmlScanner } from '../../src/xlsx/read/scanner';
 import { parseSharedStrings } from '../../src/xlsx/sharedStrings';
 import { parseSheet } from '../../src/xlsx/sheetXml';
 import { parseStyles } from '../../src/xlsx/styles';
-
-const ROOT = resolve(__dirname, '../../..');
-const WORKBOOKS = [
-  join(ROOT, 'cli/sample/phu-luc-mau.xlsx'),
-  ...readdirSync(join(ROOT, 'cli/test/fixtures'))
-    .filter((f) => f.endsWith('.xlsx'))
-    .map((f) => join(ROOT, 'cli/test/fixtures', f)),
-];
 
 type Event = [string, string, Record<string, string>?];
 type Outcome = { events: Event[] } | { error: string };
@@ -128,18 +120,15 @@ function lazyAll(bytes: Uint8Array): string[] {
 }
 
 describe('the byte scanner', () => {
-  it.each(WORKBOOKS.map((w) => [w.slice(ROOT.length + 1), w]))(
-    'gives parseXml’s events on every part of %s',
-    (_name, path) => {
-      for (const [name, bytes] of parts(path))
-        for (const withText of [true, false])
-          expect({ name, withText, out: after(bytes, withText) }).toEqual({
-            name,
-            withText,
-            out: before(bytes, withText),
-          });
-    },
-  );
+  it.each(FIXTURE_WORKBOOKS)('gives parseXml’s events on every part of %s', (_name, path) => {
+    for (const [name, bytes] of parts(path))
+      for (const withText of [true, false])
+        expect({ name, withText, out: after(bytes, withText) }).toEqual({
+          name,
+          withText,
+          out: before(bytes, withText),
+        });
+  });
 
   // Pieces that make XML and break it: names with prefixes, every entity form good and bad, markup, line ends,
   // white space JS trims but XML does not, byte-order marks, non-ASCII text.
@@ -239,25 +228,22 @@ describe('the byte scanner', () => {
 });
 
 describe('lazily decoded shared strings', () => {
-  it.each(WORKBOOKS.map((w) => [w.slice(ROOT.length + 1), w]))(
-    'are the strings and the grids of eager decoding on %s',
-    (_name, path) => {
-      const all = new Map(parts(path));
-      const shared = all.get('xl/sharedStrings.xml');
-      if (!shared) return;
-      const eager = eagerStrings(shared);
-      expect(eager.length).toBeGreaterThan(0);
-      expect(lazyAll(shared)).toEqual(eager);
-      const styles = parseStyles(all.get('xl/styles.xml'), 'xl/styles.xml');
-      for (const [name, bytes] of all) {
-        if (!name.startsWith('xl/worksheets/')) continue;
-        const ctx = { sheet: name, part: name, styles, date1904: false };
-        const lazy = parseSheet(bytes, { ...ctx, sharedStrings: parseSharedStrings(shared, name) });
-        const known = { length: eager.length, get: (i: number) => eager[i] };
-        expect(lazy).toEqual(parseSheet(bytes, { ...ctx, sharedStrings: known }));
-      }
-    },
-  );
+  it.each(FIXTURE_WORKBOOKS)('are the strings and the grids of eager decoding on %s', (_name, path) => {
+    const all = new Map(parts(path));
+    const shared = all.get('xl/sharedStrings.xml');
+    if (!shared) return;
+    const eager = eagerStrings(shared);
+    expect(eager.length).toBeGreaterThan(0);
+    expect(lazyAll(shared)).toEqual(eager);
+    const styles = parseStyles(all.get('xl/styles.xml'), 'xl/styles.xml');
+    for (const [name, bytes] of all) {
+      if (!name.startsWith('xl/worksheets/')) continue;
+      const ctx = { sheet: name, part: name, styles, date1904: false };
+      const lazy = parseSheet(bytes, { ...ctx, sharedStrings: parseSharedStrings(shared, name) });
+      const known = { length: eager.length, get: (i: number) => eager[i] };
+      expect(lazy).toEqual(parseSheet(bytes, { ...ctx, sharedStrings: known }));
+    }
+  });
 
   const run = fc.oneof(
     fc.constantFrom('a', 'Phường', '_x000D_', '_x005F_x000D_', '&amp;', '\r\n', '&#13;', '\ufeff', ' '),

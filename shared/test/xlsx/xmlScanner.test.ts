@@ -3,20 +3,12 @@
  * fixtures (and of the same files as LibreOffice saved them, when the tests made those), the same events with the
  * same names, attributes and text; and on malformed input, a refusal where saxes refuses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { FIXTURE_WORKBOOKS } from '../support/fixtureWorkbooks';
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { parseXml } from '../../src/xlsx/xml';
 import { XlsxError } from '../../src/xlsx/errors';
-
-const ROOT = resolve(__dirname, '../../..');
-const WORKBOOKS = [
-  join(ROOT, 'cli/sample/phu-luc-mau.xlsx'),
-  ...readdirSync(join(ROOT, 'cli/test/fixtures'))
-    .filter((f) => f.endsWith('.xlsx'))
-    .map((f) => join(ROOT, 'cli/test/fixtures', f)),
-];
 
 type Event = [string, string, Record<string, string>?];
 
@@ -60,20 +52,17 @@ function merged(events: Event[]): Event[] {
 }
 
 describe('the XML scanner of the .xlsx reader', () => {
-  it.each(WORKBOOKS.map((w) => [w.slice(ROOT.length + 1), w]))(
-    'fires the events saxes fires on %s',
-    (_name, path) => {
-      const parts = unzipSync(new Uint8Array(readFileSync(path)));
-      let checked = 0;
-      for (const [name, bytes] of Object.entries(parts)) {
-        if (!/\.(xml|rels)$/.test(name)) continue;
-        const xml = strFromU8(bytes);
-        expect({ name, events: ours(xml) }).toEqual({ name, events: theirs(xml) });
-        checked++;
-      }
-      expect(checked).toBeGreaterThan(5);
-    },
-  );
+  it.each(FIXTURE_WORKBOOKS)('fires the events saxes fires on %s', (_name, path) => {
+    const parts = unzipSync(new Uint8Array(readFileSync(path)));
+    let checked = 0;
+    for (const [name, bytes] of Object.entries(parts)) {
+      if (!/\.(xml|rels)$/.test(name)) continue;
+      const xml = strFromU8(bytes);
+      expect({ name, events: ours(xml) }).toEqual({ name, events: theirs(xml) });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
 
   it('reads what machine-written XML may hold: prefixes, entities, CDATA, comments, CR LF, single quotes', () => {
     const xml =

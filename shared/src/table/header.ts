@@ -1,6 +1,7 @@
 import { isBlank } from './grid';
 import type { SheetView } from './sheetView';
 import type { ResultPeriod } from '../report/schema';
+import { memoByText } from '../text/memo';
 import { wordsKey } from '../text/normalize';
 
 /** What a column holds, recognised from its heading by meaning, not by exact text. */
@@ -100,12 +101,16 @@ function isPeriodHeading(text: string): boolean {
 }
 
 export function classifyHeading(text: string): Role | null {
-  if (text.length > 120) return null;
+  return text.length > 120 ? null : classifyMemo(text);
+}
+
+// Asked of every short cell of every row (looksLikeHeaderRow), whose texts repeat down the columns.
+const classifyMemo = memoByText(8192, (text): Role | null => {
   const k = wordsKey(text);
   if (!k) return null;
   for (const [role, re] of RULES) if (re.test(k)) return role;
   return null;
-}
+});
 
 /** A result column of a KPI table, with the period its heading names. */
 export interface ResultColumnInfo extends HeadingPeriod {

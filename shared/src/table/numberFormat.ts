@@ -2,6 +2,7 @@
  * What a number format says about a cell's value: a percentage (0.92 shown as 92 %), a date (a serial number
  * shown as a day), and how many decimals the user sees. Formats come as Excel and Sheets give them.
  */
+import { memoByText } from '../text/memo';
 
 /** The first section of a format, with quoted text, escapes and colour/condition brackets removed. */
 function firstSection(format: string): string {
@@ -28,17 +29,7 @@ function firstSection(format: string): string {
 }
 
 // A sheet has a handful of distinct formats repeated on every row: read each one once.
-const sections = new Map<string, string>();
-
-function section(format: string): string {
-  let s = sections.get(format);
-  if (s === undefined) {
-    s = firstSection(format);
-    if (sections.size > 2048) sections.clear();
-    sections.set(format, s);
-  }
-  return s;
-}
+const section = memoByText(2048, firstSection);
 
 export function isPercentFormat(format: string | null | undefined): boolean {
   if (!format) return false;

@@ -3,6 +3,7 @@
  * ("hoá"/"hóa", "thuỷ"/"thủy", "Uỷ"/"Ủy"), three kinds of dash, line breaks and runs of spaces inside cells.
  * Everything that compares text goes through here first.
  */
+import { memoByText } from './memo';
 
 const ASCII_ONLY = /^[\x20-\x7e]*$/;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
@@ -109,20 +110,13 @@ function needsWork(s: string): boolean {
 // remember their normal form. Text that needs none is returned after one scan: no lookup, no cache to churn.
 const SHORT = 64;
 const CACHE_LIMIT = 8192;
-const cache = new Map<string, string>();
+const rewriteShort = memoByText(CACHE_LIMIT, (input) => rewrite(input));
 
 /** NFC, modern tone placement, one kind of dash, single spaces, trimmed. Keeps case. */
 export function normalizeText(input: string): string {
   if (ASCII_ONLY.test(input)) return input.includes('  ') ? input.replace(SPACES, ' ').trim() : input.trim();
   if (!needsWork(input)) return input;
-  if (input.length > SHORT) return rewrite(input);
-  let out = cache.get(input);
-  if (out === undefined) {
-    out = rewrite(input);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(input, out);
-  }
-  return out;
+  return input.length > SHORT ? rewrite(input) : rewriteShort(input);
 }
 
 /** The whole rewrite, with no shortcut: what normalizeText returns for any text (its tests hold it to that). */
@@ -148,18 +142,11 @@ const COMBINING = /[\u0300-\u036f]/g;
  * names and units, which must survive typos in marks ("đợn vị") and every tone-placement style.
  */
 export function foldKey(input: string): string {
-  if (input.length > SHORT) return fold(input);
   // Headers, units and area names repeat in every file of a batch: remember their folded form too.
-  let out = foldCache.get(input);
-  if (out === undefined) {
-    out = fold(input);
-    if (foldCache.size >= CACHE_LIMIT) foldCache.clear();
-    foldCache.set(input, out);
-  }
-  return out;
+  return input.length > SHORT ? fold(input) : foldShort(input);
 }
 
-const foldCache = new Map<string, string>();
+const foldShort = memoByText(CACHE_LIMIT, (input) => fold(input));
 
 function fold(input: string): string {
   const lower = lowerKey(input);
@@ -169,10 +156,17 @@ function fold(input: string): string {
 
 /** foldKey with punctuation turned into spaces: "Cơ quan chủ trì (đề xuất/tham mưu)" → "co quan chu tri de xuat tham muu". */
 export function wordsKey(input: string): string {
-  return foldKey(input)
+  // Every short cell of a row is classified as a possible heading (of a table further down the sheet), and
+  // indicator names are keyed in every file of a summary: the same texts, over and over.
+  return input.length > WORDS_MEMO_LENGTH ? words(input) : wordsMemo(input);
+}
+
+const WORDS_MEMO_LENGTH = 400;
+const words = (input: string) =>
+  foldKey(input)
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
-}
+const wordsMemo = memoByText(CACHE_LIMIT, words);
 
 /** Text of any cell value, for display and for messages. */
 export function cellText(value: unknown): string {

@@ -18,6 +18,7 @@ const {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } = require('node:fs');
 const { join, relative } = require('node:path');
@@ -92,11 +93,24 @@ function startBundles(dir) {
   closeSync(log);
 }
 
+/**
+ * A builder of these very sources started by a run that has ended (a run of a few test files) may still be at
+ * work: it is waited for, not raced. Emptying the cache under it left one half-built folder and failed the other's
+ * rename. A folder older than any build is a builder that was killed.
+ */
+function builderAtWork(dir) {
+  try {
+    return Date.now() - statSync(`${dir}.building`).mtimeMs < 10 * 60 * 1000;
+  } catch {
+    return false;
+  }
+}
+
 async function setup() {
   if (process.env[ENV]) return;
   const started = Date.now();
   const dir = join(CACHE, sourcesHash());
-  if (!existsSync(join(dir, 'done'))) startBundles(dir);
+  if (!existsSync(join(dir, 'done')) && !builderAtWork(dir)) startBundles(dir);
   await run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'npm run build (tsc)');
   process.env[ENV] = dir;
   process.env[BUILT_ENV] = '1';

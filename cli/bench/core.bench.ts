@@ -1,35 +1,17 @@
 /**
  * npm run bench: every figure beside a reference measured in the same run, as a ratio (a busy machine moves both
  * alike). The core against tableschema-js on the same 100k rows; a whole `cchc validate` process on a 100k-row
- * CSV against tableschema-js's whole process on it; a single check against `node -e ''`; `cchc summary` of 300,
+ * CSV against tableschema-js's whole process on it; a single check against `node -e ''`; read + check of a ward
+ * file against the unzip floor; `cchc summary` of 300,
  * 1,000 and 3,000 ward files against a bare exceljs read, a bare SheetJS read and the unzip floor of the same
  * files; 3,000 files of one unit against 3,000 distinct. `npm run bench -- <part>` runs one part.
  */
 import { checkWorkbook } from '../../shared/src/index';
 import { taskGrid } from './grids';
 import { packGrid, unpackGrid } from '../../shared/src/hosts/gridTransfer';
-import { basename } from 'node:path';
-import { samplePath } from '../src/demo';
-import { readWorkbook } from '../src/xlsx/readWorkbook';
 import { measureCore } from './coreParts';
 import { measureProcess, measureStart } from './processParts';
-import { measureSameUnit, measureSummary } from './summaryParts';
-
-/**
- * A province office's batch: the bundled sample workbook (a task list and a KPI table, as a ward sends them)
- * read from disk with exceljs and checked, over and over, as `cchc validate wards/*.xlsx` does file by file.
- */
-async function measureFiles(count: number): Promise<void> {
-  const file = samplePath();
-  await readWorkbook(file); // warm-up
-  const t0 = performance.now();
-  for (let i = 0; i < count; i++) checkWorkbook(await readWorkbook(file), { asOf: '2025-10-15' });
-  const ms = performance.now() - t0;
-  console.log(
-    `files  ${String(count).padStart(7)} × ${basename(file)}  ${ms.toFixed(0).padStart(6)} ms  ` +
-      `${(count / (ms / 1000)).toFixed(1).padStart(8)} files/s (read + check)`,
-  );
-}
+import { measurePerFile, measureSameUnit, measureSummary } from './summaryParts';
 
 /**
  * The Sheets sidebar's part of a check: what google.script.run carries for a task list as Sheets reports it
@@ -76,7 +58,7 @@ function measureSheets(rows: number): void {
 const PARTS: Record<string, () => Promise<void> | void> = {
   core: measureCore,
   sheets: () => measureSheets(10_000),
-  files: () => measureFiles(100),
+  files: () => measurePerFile(1_000),
   start: measureStart,
   process: measureProcess,
   summary: measureSummary,

@@ -8,7 +8,7 @@
  * declare more and go to a worker, as does anything that is not a plain readable file (a FIFO, a device).
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { unzipSync } from 'fflate';
+import { readZipDirectory } from '../../../shared/src/xlsx/zipDirectory';
 
 /** A ward file is well under this; the 80,000-row sheet of the tests is 1.6 MB. */
 export const IN_PROCESS_MAX_BYTES = 1024 * 1024;
@@ -46,14 +46,10 @@ function readSmall(path: string): Uint8Array {
   }
 }
 
-/** The sum of every entry's declared uncompressed size, read from the zip directory without inflating anything. */
+/**
+ * The sum of every entry's declared uncompressed size, from the zip directory the reader itself goes by, without
+ * inflating anything.
+ */
 function declaredSize(bytes: Uint8Array): number {
-  let total = 0;
-  unzipSync(bytes, {
-    filter: (info) => {
-      total += info.originalSize;
-      return false;
-    },
-  });
-  return total;
+  return readZipDirectory(bytes).reduce((total, entry) => total + entry.originalSize, 0);
 }

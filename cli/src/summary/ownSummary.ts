@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { readXlsxKeywords } from '../../../shared/src/xlsx';
 import { readBytes } from '../xlsx/readWorkbook';
+import { zlibInflateRaw } from '../xlsx/zlibInflate';
 
 export const SUMMARY_KEYWORDS = 'cchc-summary';
 
@@ -18,7 +19,7 @@ export function isOwnSummary(path: string): boolean {
     const stat = statSync(path);
     if (!stat.isFile() || stat.size > MAX_BYTES) return false;
     // readBytes: a regular file only, even if the name was swapped for a FIFO since the stat.
-    return readXlsxKeywords(readBytes(path)) === SUMMARY_KEYWORDS;
+    return readXlsxKeywords(readBytes(path), { inflateRaw: zlibInflateRaw }) === SUMMARY_KEYWORDS;
   } catch {
     return false;
   }

@@ -9,6 +9,7 @@ import { oneLine } from '../visible';
 import type { SheetGrid } from '../../../shared/src/table/grid';
 import { readXlsxContent, sniffPackage, XlsxError } from '../../../shared/src/xlsx';
 import { csvGrid } from './readCsv';
+import { zlibInflateRaw } from './zlibInflate';
 import {
   READ_ERRORS,
   readErrorText,
@@ -85,7 +86,7 @@ function gridsOf(buf: Buffer, file: string): SheetGrid[] {
 function contentOf(buf: Buffer, file: string): { grids: SheetGrid[]; keywords: string } {
   checkPackage(buf, file);
   try {
-    const { sheets, keywords } = readXlsxContent(buf);
+    const { sheets, keywords } = readXlsxContent(buf, { inflateRaw: zlibInflateRaw });
     return { grids: sheets, keywords };
   } catch (e) {
     if (e instanceof XlsxError) throw readErrorOf(e, file);

@@ -14,11 +14,13 @@ import { parseSheet } from './sheetXml';
 import { NO_STYLES, parseStyles } from './styles';
 import { partText } from './xml';
 import { sniffPackage } from './sniff';
+import type { InflateRaw } from './zipDirectory';
 
 export { XlsxError, type XlsxErrorCode, type XlsxErrorWhere } from './errors';
 export { sniffPackage, type PackageKind } from './sniff';
 export { MAX_GRID_SLOTS, MAX_MERGE_STEPS, MAX_ROWS, MAX_COLUMNS, MAX_TEXT_CHARS } from './sheetXml';
 export { MAX_PART_BYTES, MAX_TOTAL_BYTES } from './readPackage';
+export type { InflateRaw } from './zipDirectory';
 
 const ROOT_RELS = '_rels/.rels';
 /** Where Excel puts the workbook; used only when the root relationships do not say (some writers omit them). */
@@ -29,27 +31,35 @@ const CELLLESS_SHEETS = new Set(['chartsheet', 'dialogsheet', 'xlMacrosheet', 'x
 const CORE_PROPERTIES = 'docProps/core.xml';
 const KEYWORDS = /<(?:\w+:)?keywords(?:\s[^>]*)?>([^<]{0,200})<\/(?:\w+:)?keywords>/;
 
+export interface ReadOptions {
+  /** The host's raw-deflate inflater, when it has one faster than fflate's (the command line: Node's zlib). */
+  inflateRaw?: InflateRaw;
+}
+
 /** Every worksheet of the package. Throws XlsxError only. */
-export function readXlsx(bytes: Uint8Array): SheetGrid[] {
-  return readXlsxContent(bytes).sheets;
+export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): SheetGrid[] {
+  return readXlsxContent(bytes, options).sheets;
 }
 
 /**
  * The worksheets and the document's keywords (core properties), which say whether a file is one the project
  * wrote itself (the province summary marks its own). Read in the same pass over the zip directory.
  */
-export function readXlsxContent(bytes: Uint8Array): { sheets: SheetGrid[]; keywords: string } {
+export function readXlsxContent(
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): { sheets: SheetGrid[]; keywords: string } {
   const kind = sniffPackage(bytes);
   if (kind !== 'zip') throw new XlsxError(kind, `not an .xlsx package (${kind})`);
 
-  const { pkg, parts: rootParts } = ZipPackage.open(bytes, [ROOT_RELS, CORE_PROPERTIES]);
+  const { pkg, parts: rootParts } = ZipPackage.open(bytes, [ROOT_RELS, CORE_PROPERTIES], options.inflateRaw);
   return { sheets: readSheets(pkg, rootParts), keywords: keywordsOf(partOf(rootParts, CORE_PROPERTIES)) };
 }
 
 /** The document's keywords alone, without reading its sheets; '' when the package has none. */
-export function readXlsxKeywords(bytes: Uint8Array): string {
+export function readXlsxKeywords(bytes: Uint8Array, options: ReadOptions = {}): string {
   if (sniffPackage(bytes) !== 'zip') return '';
-  const { parts } = ZipPackage.open(bytes, [CORE_PROPERTIES]);
+  const { parts } = ZipPackage.open(bytes, [CORE_PROPERTIES], options.inflateRaw);
   return keywordsOf(partOf(parts, CORE_PROPERTIES));
 }
 

@@ -3,14 +3,20 @@
  * relationships name the workbook, the workbook's relationships name its sheets, shared strings and styles),
  * inflating only those parts. Drawings, images, printer settings and the like are never decompressed.
  */
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { XlsxError } from './errors';
 import { xmlBool } from './xml';
 import { ATTRIBUTE_STRIDE, END, OPEN, XmlScanner } from './read/scanner';
+import {
+  entryData,
+  fflateInflateRaw,
+  readZipDirectory,
+  type InflateRaw,
+  type ZipEntry,
+} from './zipDirectory';
 
 /**
  * Bounds on what one file may make us inflate, checked against each entry's declared size before any byte is
- * decompressed (fflate allocates exactly that size). A ward file is well under a megabyte; a province's largest
+ * decompressed (the inflater produces no more than that size). A ward file is well under a megabyte; a province's largest
  * sheets are tens of megabytes of XML.
  */
 export const MAX_PART_BYTES = 256 * 1024 * 1024;
@@ -38,21 +44,31 @@ export function refuseDuplicates(): (name: string) => void {
 }
 
 export class ZipPackage {
-  /** partKey → the entry's name as stored. */
-  private readonly entries = new Map<string, string>();
+  /** partKey → the entry, as the central directory lists it. */
+  private readonly entries = new Map<string, ZipEntry>();
   private inflated = 0;
 
-  private constructor(private readonly bytes: Uint8Array) {}
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly inflateRaw: InflateRaw,
+  ) {}
 
-  /** Lists the package and inflates `first` (paths) in the same pass over the zip directory. */
-  static open(bytes: Uint8Array, first: string[]): { pkg: ZipPackage; parts: Map<string, Uint8Array> } {
-    const pkg = new ZipPackage(bytes);
+  /**
+   * Lists the package (refusing a name stored twice) and inflates `first` (paths). `inflateRaw` is the host's
+   * inflater when it has a faster one than fflate's (Node's zlib); it is never asked for more than a part declares.
+   */
+  static open(
+    bytes: Uint8Array,
+    first: string[],
+    inflateRaw: InflateRaw = fflateInflateRaw,
+  ): { pkg: ZipPackage; parts: Map<string, Uint8Array> } {
+    const pkg = new ZipPackage(bytes, inflateRaw);
     const duplicate = refuseDuplicates();
-    const parts = pkg.inflate(new Set(first.map(partKey)), (info) => {
-      duplicate(info.name);
-      pkg.entries.set(partKey(info.name), info.name);
-    });
-    return { pkg, parts };
+    for (const entry of unreadableUnless(() => readZipDirectory(bytes))) {
+      duplicate(entry.name);
+      pkg.entries.set(partKey(entry.name), entry);
+    }
+    return { pkg, parts: pkg.read(first) };
   }
 
   has(path: string): boolean {
@@ -61,37 +77,36 @@ export class ZipPackage {
 
   /** The parts that exist among `paths`, keyed by partKey(path). */
   read(paths: string[]): Map<string, Uint8Array> {
-    return this.inflate(new Set(paths.filter((p) => this.has(p)).map(partKey)));
-  }
-
-  private inflate(wanted: Set<string>, onEntry?: (info: UnzipFileInfo) => void): Map<string, Uint8Array> {
-    const taken = new Set<string>();
-    const filter = (info: UnzipFileInfo): boolean => {
-      onEntry?.(info);
-      const key = partKey(info.name);
-      // The listing (open) has refused a name stored twice.
-      if (!wanted.has(key) || taken.has(key)) return false;
-      taken.add(key);
-      if (info.originalSize > MAX_PART_BYTES || this.inflated + info.originalSize > MAX_TOTAL_BYTES)
+    const out = new Map<string, Uint8Array>();
+    for (const path of paths) {
+      const key = partKey(path);
+      const entry = this.entries.get(key);
+      if (!entry || out.has(key)) continue;
+      // Checked against the declared size before a byte is inflated: the inflater may produce no more.
+      if (entry.originalSize > MAX_PART_BYTES || this.inflated + entry.originalSize > MAX_TOTAL_BYTES)
         throw new XlsxError(
           'too-large',
-          `${info.name}: ${info.originalSize} bytes uncompressed, beyond the reader's bounds`,
-          { part: info.name },
+          `${entry.name}: ${entry.originalSize} bytes uncompressed, beyond the reader's bounds`,
+          { part: entry.name },
         );
-      this.inflated += info.originalSize;
-      return true;
-    };
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(this.bytes, { filter });
-    } catch (e) {
-      if (e instanceof XlsxError) throw e;
-      const why = e instanceof Error ? e.message : String(e);
-      throw new XlsxError('unreadable', `not a readable zip package (${why})`, {}, { cause: e });
+      this.inflated += entry.originalSize;
+      out.set(
+        key,
+        unreadableUnless(() => entryData(this.bytes, entry, this.inflateRaw)),
+      );
     }
-    const out = new Map<string, Uint8Array>();
-    for (const [name, data] of Object.entries(files)) out.set(partKey(name), data);
     return out;
+  }
+}
+
+/** `read()`, any failure of the zip layer (a broken directory, corrupt deflate data) made 'unreadable'. */
+function unreadableUnless<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof XlsxError) throw e;
+    const why = e instanceof Error ? e.message : String(e);
+    throw new XlsxError('unreadable', `not a readable zip package (${why})`, {}, { cause: e });
   }
 }
 

@@ -75,6 +75,11 @@ export class ZipPackage {
     return this.entries.has(partKey(path));
   }
 
+  /** Every entry's name as stored, in the directory's order. */
+  names(): string[] {
+    return [...this.entries.values()].map((e) => e.name);
+  }
+
   /** The parts that exist among `paths`, keyed by partKey(path). */
   read(paths: string[]): Map<string, Uint8Array> {
     const out = new Map<string, Uint8Array>();

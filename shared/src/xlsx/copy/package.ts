@@ -2,18 +2,9 @@
  * The package side of the checked copy: its entries as stored (name as written), relationships parts to extend,
  * the workbook's sheet list and content types, each changed only by insertions (xmlEdit.ts).
  */
-import { unzipSync, zipSync, type UnzipFileInfo } from 'fflate';
+import { zipSync } from 'fflate';
 import { XlsxError } from '../errors';
-import {
-  MAX_PART_BYTES,
-  MAX_TOTAL_BYTES,
-  parseRels,
-  parseWorkbook,
-  partKey,
-  refuseDuplicates,
-  relsPathOf,
-  type Relationship,
-} from '../readPackage';
+import { parseRels, parseWorkbook, partKey, relsPathOf, ZipPackage, type Relationship } from '../readPackage';
 import { sniffPackage } from '../sniff';
 import { attributes, childrenEnd, editableText, escapeAttribute, Patch, scanXml, prefixFor } from './xmlEdit';
 import { REL_NS } from './worksheet';
@@ -36,36 +27,13 @@ export class Entries {
   static open(input: Uint8Array): Entries {
     const kind = sniffPackage(input);
     if (kind !== 'zip') throw new XlsxError(kind, `not an .xlsx package (${kind})`);
-    let total = 0;
-    const duplicate = refuseDuplicates();
-    const filter = (info: UnzipFileInfo): boolean => {
-      duplicate(info.name);
-      // The reader's bounds, checked on the declared sizes before anything is inflated.
-      total += info.originalSize;
-      if (info.originalSize > MAX_PART_BYTES || total > MAX_TOTAL_BYTES)
-        throw new XlsxError(
-          'too-large',
-          `${info.name}: ${info.originalSize} bytes uncompressed, beyond the bounds`,
-          {
-            part: info.name,
-          },
-        );
-      return true;
-    };
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(input, { filter });
-    } catch (e) {
-      if (e instanceof XlsxError) throw e;
-      throw new XlsxError(
-        'unreadable',
-        `not a readable zip package (${e instanceof Error ? e.message : e})`,
-        {},
-        { cause: e },
-      );
-    }
+    // The directory the check read, with its bounds and its refusal of a name stored twice: the copy keeps the
+    // very parts that were checked.
+    const { pkg } = ZipPackage.open(input, []);
+    const names = pkg.names();
+    const parts = pkg.read(names);
     const out = new Entries();
-    for (const [name, bytes] of Object.entries(files)) out.data.set(keyOf(name), { name, bytes });
+    for (const name of names) out.data.set(keyOf(name), { name, bytes: parts.get(keyOf(name))! });
     return out;
   }
 

@@ -1,12 +1,15 @@
 /**
  * `--format json` for reports of any size: the same text as JSON.stringify(value, null, 2), handed out in pieces.
  * A report of a million rows is more text than one JavaScript string may hold ("Invalid string length"), so the
- * large arrays and the objects above them are written element by element; each small element still goes through
- * JSON.stringify, which stays the one authority on escaping.
+ * large arrays and the objects above them are written element by element, their small elements a run at a time
+ * through JSON.stringify, which stays the one authority on escaping.
  */
 
 /** Arrays longer than this are written element by element; shorter ones in one piece. */
 const PIECE = 64;
+/** What one JSON.stringify of a run of a long array's small elements makes, about, and at most how many. */
+const RUN_CHARS = 16384;
+const MAX_RUN = 4096;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return (
@@ -25,12 +28,24 @@ function* pieces(v: unknown, depth: number): Generator<string> {
   const pad = '  '.repeat(depth);
   if (Array.isArray(v) && v.length > 0 && isLarge(v)) {
     yield '[';
-    for (let i = 0; i < v.length; i++) {
-      yield `\n${pad}  `;
-      // As JSON.stringify does: a hole, undefined or a function in an array is written as null.
-      const x = v[i] === undefined || typeof v[i] === 'function' ? null : v[i];
-      yield* pieces(x, depth + 1);
-      if (i < v.length - 1) yield ',';
+    let run = 1;
+    for (let i = 0; i < v.length;) {
+      if (isLarge(v[i])) {
+        yield `\n${pad}  `;
+        yield* pieces(v[i], depth + 1);
+        i++;
+      } else {
+        // A run of small elements (a sheet's rows) in one JSON.stringify, of about RUN_CHARS of text: the length
+        // of a run is judged from the one before. JSON.stringify writes a hole, undefined or a function as null.
+        let j = i + 1;
+        while (j < v.length && j - i < run && !isLarge(v[j])) j++;
+        const text = atDepth(v.slice(i, j), depth);
+        // "[" and "\n" + pad + "]" cut off: what is left is the elements, each on its own line, comma-separated.
+        yield text.slice(1, text.length - pad.length - 2);
+        run = Math.max(1, Math.min(MAX_RUN, Math.floor((RUN_CHARS * (j - i)) / text.length)));
+        i = j;
+      }
+      if (i < v.length) yield ',';
     }
     yield `\n${pad}]`;
     return;

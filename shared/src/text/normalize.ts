@@ -106,17 +106,18 @@ function needsWork(s: string): boolean {
   return false;
 }
 
-// Short cells that need a rewrite (units, progress words, deadlines pasted from Word) repeat down a column:
-// remember their normal form. Text that needs none is returned after one scan: no lookup, no cache to churn.
-const SHORT = 64;
+// Cells that need a rewrite (units, progress words, deadlines pasted from Word) repeat down a column, and a
+// template's task texts in every file of a batch: remember their normal form, up to a long task's length. Text
+// that needs none is returned after one scan: no lookup, no cache to churn.
+const MEMO_LENGTH = 400;
 const CACHE_LIMIT = 8192;
-const rewriteShort = memoByText(CACHE_LIMIT, (input) => rewrite(input));
+const rewriteMemo = memoByText(CACHE_LIMIT, (input) => rewrite(input));
 
 /** NFC, modern tone placement, one kind of dash, single spaces, trimmed. Keeps case. */
 export function normalizeText(input: string): string {
   if (ASCII_ONLY.test(input)) return input.includes('  ') ? input.replace(SPACES, ' ').trim() : input.trim();
   if (!needsWork(input)) return input;
-  return input.length > SHORT ? rewrite(input) : rewriteShort(input);
+  return input.length > MEMO_LENGTH ? rewrite(input) : rewriteMemo(input);
 }
 
 /** The whole rewrite, with no shortcut: what normalizeText returns for any text (its tests hold it to that). */
@@ -143,10 +144,10 @@ const COMBINING = /[\u0300-\u036f]/g;
  */
 export function foldKey(input: string): string {
   // Headers, units and area names repeat in every file of a batch: remember their folded form too.
-  return input.length > SHORT ? fold(input) : foldShort(input);
+  return input.length > MEMO_LENGTH ? fold(input) : foldMemo(input);
 }
 
-const foldShort = memoByText(CACHE_LIMIT, (input) => fold(input));
+const foldMemo = memoByText(CACHE_LIMIT, (input) => fold(input));
 
 function fold(input: string): string {
   const lower = lowerKey(input);
@@ -158,10 +159,9 @@ function fold(input: string): string {
 export function wordsKey(input: string): string {
   // Every short cell of a row is classified as a possible heading (of a table further down the sheet), and
   // indicator names are keyed in every file of a summary: the same texts, over and over.
-  return input.length > WORDS_MEMO_LENGTH ? words(input) : wordsMemo(input);
+  return input.length > MEMO_LENGTH ? words(input) : wordsMemo(input);
 }
 
-const WORDS_MEMO_LENGTH = 400;
 const words = (input: string) =>
   foldKey(input)
     .replace(/[^a-z0-9%]+/g, ' ')

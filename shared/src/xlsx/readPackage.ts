@@ -16,8 +16,8 @@ import {
 
 /**
  * Bounds on what one file may make us inflate, checked against each entry's declared size before any byte is
- * decompressed (the inflater produces no more than that size). A ward file is well under a megabyte; a province's largest
- * sheets are tens of megabytes of XML.
+ * decompressed (the inflater produces no more than that size). A ward file is well under a megabyte; a province's
+ * largest sheets are tens of megabytes of XML.
  */
 export const MAX_PART_BYTES = 256 * 1024 * 1024;
 export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;

@@ -136,7 +136,12 @@ export function entryData(b: Uint8Array, entry: ZipEntry, inflateRaw: InflateRaw
   const start = local + 30 + u16(b, local + 26) + u16(b, local + 28);
   need(b, start, entry.compressedSize, `${entry.name}'s data`);
   const data = b.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return data;
+  if (entry.method === 0) {
+    // Stored bytes are what they declare: a size that differs would let a part pass the bounds as smaller.
+    if (entry.compressedSize !== entry.originalSize)
+      throw new ZipFormatError(`${entry.name}: stored with two sizes`);
+    return data;
+  }
   if (entry.method !== 8) throw new ZipFormatError(`${entry.name}: compression method ${entry.method}`);
   return inflateRaw(data, entry.originalSize);
 }

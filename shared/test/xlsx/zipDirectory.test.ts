@@ -181,6 +181,11 @@ describe('a zip directory', () => {
     expect(unreadable(zip64Broken).message).toMatch(/ZIP64/);
   });
 
+  it('refuses a stored entry whose two sizes differ', () => {
+    const stored = readZipDirectory(SMALL).map((e) => ({ ...e, method: 0, originalSize: 10 }))[0];
+    expect(() => entryData(SMALL, stored, zlibInflateRaw)).toThrow(/stored with two sizes/);
+  });
+
   it('names the compression method it cannot read', () => {
     const bzip2 = readZipDirectory(SMALL).map((e) => ({ ...e, method: 12 }))[0];
     expect(() => entryData(SMALL, bzip2, zlibInflateRaw)).toThrow(/compression method 12/);

@@ -3,7 +3,7 @@ import type { Lang } from '../../../shared/src/report/messages';
 import type { CellStyle, TemplateSheet, TemplateWorkbook } from '../../../shared/src/templates/schema';
 import { fitCell } from '../../../shared/src/text/cellLimit';
 import type { ConditionalRule, XlsxBook } from './xlsxWriter';
-import { absolute, quoteSheet } from './sheetRefs';
+import { absoluteRange, quoteSheetName } from '../../../shared/src/hosts/a1Names';
 
 // exceljs keeps sheet-level data validations at run time but does not declare them in its types.
 type WithValidations = ExcelJS.Worksheet & {
@@ -90,7 +90,7 @@ export function renderWorkbook(template: TemplateWorkbook, lang: Lang = 'vi'): E
   wb.creator = 'cchc';
   for (const sheet of template.sheets) renderSheet(wb, sheet, lang);
   for (const n of template.namedRanges) {
-    wb.definedNames.add(`${quoteSheet(n.sheet)}!${absolute(n.range)}`, n.name);
+    wb.definedNames.add(`${quoteSheetName(n.sheet)}!${absoluteRange(n.range)}`, n.name);
   }
   return wb;
 }

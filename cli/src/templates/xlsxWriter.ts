@@ -16,7 +16,8 @@ import type {
 } from '../../../shared/src/templates/schema';
 import { fitCell } from '../../../shared/src/text/cellLimit';
 import { columnLetters as letters } from '../../../shared/src/table/grid';
-import { absolute, quoteSheet } from './sheetRefs';
+import { MAIN_NS, PKG_REL_NS, REL_NS } from '../../../shared/src/xlsx/namespaces';
+import { absoluteRange, quoteSheetName } from '../../../shared/src/hosts/a1Names';
 
 /** One rule of a conditional format; colours as "#RRGGBB". */
 export type ConditionalRule = { priority: number } & (
@@ -48,9 +49,6 @@ export interface XlsxBook extends TemplateWorkbook {
   properties: { creator: string; lastModifiedBy: string; keywords: string };
 }
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const OD = 'application/vnd.openxmlformats-officedocument';
 const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -191,7 +189,7 @@ class Styles {
       `<${tag} count="${items.length}">${items.join('')}</${tag}>`;
     const formats = this.formats.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(f)}"/>`);
     return (
-      `${HEAD}<styleSheet xmlns="${MAIN}">` +
+      `${HEAD}<styleSheet xmlns="${MAIN_NS}">` +
       (formats.length ? list('numFmts', formats) : '') +
       list('fonts', this.fonts) +
       list('fills', this.fills) +
@@ -224,7 +222,7 @@ class SharedStrings {
   }
 
   xml(): string {
-    return `${HEAD}<sst xmlns="${MAIN}" count="${this.count}" uniqueCount="${this.items.length}">${this.items.join('')}</sst>`;
+    return `${HEAD}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.items.length}">${this.items.join('')}</sst>`;
   }
 }
 
@@ -392,7 +390,7 @@ function worksheetXml(
   const { main: cf, ext } = conditionalXml(sheet.conditionalFormats ?? [], styles, sheetIndex);
   const dimension = maxRow ? `A1:${letters(Math.max(maxCol, sheet.columnWidths.length - 1))}${maxRow}` : 'A1';
   return (
-    `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
+    `${HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     (print.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
     `<dimension ref="${dimension}"/>` +
     sheetView(sheet.freeze.rows, sheet.freeze.columns) +
@@ -416,7 +414,7 @@ function workbookXml(book: XlsxBook): string {
     .join('');
   const names: string[] = [];
   book.sheets.forEach((s, i) => {
-    const q = quoteSheet(s.name);
+    const q = quoteSheetName(s.name);
     const titles = [
       ...(s.repeatColumns ? [`${q}!${s.repeatColumns.replace(/([A-Z]+)/g, '$$$1')}`] : []),
       ...(s.print.repeatRows ? [`${q}!$${s.print.repeatRows[0]}:$${s.print.repeatRows[1]}`] : []),
@@ -428,10 +426,10 @@ function workbookXml(book: XlsxBook): string {
   });
   for (const n of book.namedRanges)
     names.push(
-      `<definedName name="${esc(n.name)}">${esc(`${quoteSheet(n.sheet)}!${absolute(n.range)}`)}</definedName>`,
+      `<definedName name="${esc(n.name)}">${esc(`${quoteSheetName(n.sheet)}!${absoluteRange(n.range)}`)}</definedName>`,
     );
   return (
-    `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr defaultThemeVersion="164011"/>` +
+    `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr defaultThemeVersion="164011"/>` +
     `<sheets>${sheets}</sheets>` +
     (names.length ? `<definedNames>${names.join('')}</definedNames>` : '') +
     '<calcPr calcId="171027"/></workbook>'
@@ -440,7 +438,7 @@ function workbookXml(book: XlsxBook): string {
 
 function relsXml(items: [string, string][]): string {
   return (
-    `${HEAD}<Relationships xmlns="${PKG_REL}">` +
+    `${HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
     items
       .map(([type, target], i) => `<Relationship Id="rId${i + 1}" Type="${type}" Target="${target}"/>`)
       .join('') +
@@ -512,21 +510,21 @@ export function writeXlsx(book: XlsxBook, lang: Lang = 'vi'): Uint8Array {
     '[Content_Types].xml': u8(contentTypesXml(sheets.length)),
     '_rels/.rels': u8(
       relsXml([
-        [`${REL}/officeDocument`, 'xl/workbook.xml'],
+        [`${REL_NS}/officeDocument`, 'xl/workbook.xml'],
         [
           'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
           'docProps/core.xml',
         ],
-        [`${REL}/extended-properties`, 'docProps/app.xml'],
+        [`${REL_NS}/extended-properties`, 'docProps/app.xml'],
       ]),
     ),
     'xl/workbook.xml': u8(workbookXml(book)),
     'xl/_rels/workbook.xml.rels': u8(
       relsXml([
-        [`${REL}/styles`, 'styles.xml'],
-        [`${REL}/theme`, 'theme/theme1.xml'],
-        [`${REL}/sharedStrings`, 'sharedStrings.xml'],
-        ...sheets.map((_, i): [string, string] => [`${REL}/worksheet`, `worksheets/sheet${i + 1}.xml`]),
+        [`${REL_NS}/styles`, 'styles.xml'],
+        [`${REL_NS}/theme`, 'theme/theme1.xml'],
+        [`${REL_NS}/sharedStrings`, 'sharedStrings.xml'],
+        ...sheets.map((_, i): [string, string] => [`${REL_NS}/worksheet`, `worksheets/sheet${i + 1}.xml`]),
       ]),
     ),
   };
@@ -564,27 +562,24 @@ function zipParts(files: Record<string, Uint8Array>): Uint8Array {
     const data = gz.subarray(10, gz.length - 8);
     const crc = gz.readUInt32LE(gz.length - 8);
     const nameBytes = Buffer.from(name, 'utf8');
+    // The fields both headers carry, in the same order (APPNOTE 4.3.7 and 4.3.12): version needed, flags,
+    // method, time, date, CRC, sizes, name length.
+    const common = Buffer.alloc(24);
+    common.writeUInt16LE(20, 0);
+    common.writeUInt16LE(8, 4);
+    common.writeUInt16LE(time, 6);
+    common.writeUInt16LE(date, 8);
+    common.writeUInt32LE(crc, 10);
+    common.writeUInt32LE(data.length, 14);
+    common.writeUInt32LE(bytes.length, 18);
+    common.writeUInt16LE(nameBytes.length, 22);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(bytes.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
+    common.copy(local, 4);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(bytes.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt16LE(20, 4); // version made by
+    common.copy(entry, 6);
     entry.writeUInt32LE(offset, 42);
     chunks.push(local, nameBytes, data);
     central.push(entry, nameBytes);

@@ -18,8 +18,7 @@ import {
   utf8Of,
   type Element,
 } from './xmlEdit';
-
-export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+import { MAIN_NS } from '../namespaces';
 
 export interface Note {
   row: number;

@@ -7,7 +7,7 @@ import { XlsxError } from '../errors';
 import { parseRels, parseWorkbook, partKey, relsPathOf, ZipPackage, type Relationship } from '../readPackage';
 import { sniffPackage } from '../sniff';
 import { attributes, childrenEnd, editableText, escapeAttribute, Patch, scanXml, prefixFor } from './xmlEdit';
-import { REL_NS } from './worksheet';
+import { PKG_REL_NS, REL_NS } from '../namespaces';
 
 export const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
@@ -15,7 +15,6 @@ export const CT = {
   vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
 };
-const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const REL_TYPE = (kind: string) => `${REL_NS}/${kind}`;
 export const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
@@ -110,7 +109,7 @@ export class RelsPart {
       this.entries.set(
         path,
         utf8(
-          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}">${this.items.join('')}</Relationships>`,
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${this.items.join('')}</Relationships>`,
         ),
       );
       return;

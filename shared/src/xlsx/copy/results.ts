@@ -12,6 +12,7 @@ import { quoteSheetName } from '../../hosts/a1Names';
 import { reportDisplay, type FindingGroup } from '../../hosts/reportDisplay';
 import { columnLetters } from '../../table/grid';
 import { fitCell } from '../../text/cellLimit';
+import { MAIN_NS } from '../namespaces';
 import { paneText as say, type Key } from '../../words/pane';
 import { PRODUCT, VERSION } from '../../version';
 import { escapeAttribute, escapeText } from './xmlEdit';
@@ -181,8 +182,6 @@ export function looksOf(content: ResultsContent): CellLook[] {
       if (!seen.has(lookKey(cell.look))) seen.set(lookKey(cell.look), cell.look);
   return [...seen.values()];
 }
-
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 /** The worksheet part; `styleOf` gives each look's cellXfs index. */
 export function resultsSheetXml(content: ResultsContent, styleOf: (look: CellLook) => number): string {

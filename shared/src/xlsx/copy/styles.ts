@@ -6,6 +6,7 @@
 import type { HighlightKind } from '../../report/schema';
 import { HIGHLIGHT_FILLS } from '../../report/palette';
 import { XlsxError } from '../errors';
+import { MAIN_NS } from '../namespaces';
 import type { CellLook, FontKind } from './results';
 import { lookKey } from './results';
 import { childrenEnd, Patch, scanXml, setCount, type Element } from './xmlEdit';
@@ -24,8 +25,6 @@ const ORDER = [
   'colors',
   'extLst',
 ];
-
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 /** A styles part for a package that has none (Excel's defaults), which we then extend like any other. */
 export const BLANK_STYLES =

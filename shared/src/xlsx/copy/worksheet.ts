@@ -5,6 +5,7 @@
 import type { MergedRange } from '../../table/grid';
 import { parseRange } from '../../table/grid';
 import { attributes, type Element, escapeAttribute, Patch, prefixFor, scanXml } from './xmlEdit';
+import { REL_NS } from '../namespaces';
 
 /** CT_Worksheet's children in schema order. */
 const ORDER = [
@@ -49,8 +50,6 @@ const ORDER = [
   'extLst',
 ];
 const RANK = new Map(ORDER.map((name, i) => [name, i]));
-
-export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 export interface SheetPart {
   path: string;

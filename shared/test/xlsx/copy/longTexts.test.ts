@@ -8,7 +8,8 @@ import { checkWorkbook } from '../../../src/index';
 import { cutMark, EXCEL_CELL_CHARS } from '../../../src/text/cellLimit';
 import { readXlsx } from '../../../src/xlsx';
 import { checkedCopy } from '../../../src/xlsx/copy';
-import { extendComments, MAIN_NS } from '../../../src/xlsx/copy/notes';
+import { extendComments } from '../../../src/xlsx/copy/notes';
+import { MAIN_NS } from '../../../src/xlsx/namespaces';
 import { editableText } from '../../../src/xlsx/copy/xmlEdit';
 import { cellTexts, noteTexts, SAMPLE_TASKS, sampleWith, tooLong } from './writtenTexts';
 
